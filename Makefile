@@ -1,0 +1,34 @@
+# newskg: the two quick-start commands are `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+OUT ?= out
+
+.PHONY: install demo test test-all lint clean
+
+$(BIN)/kg: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(BIN)/kg
+
+install: $(BIN)/kg
+
+## Build the graph of the bundled article, then ask it who is in it.
+demo: install
+	$(BIN)/kg build data/articles --out $(OUT)/graph.trig
+	$(BIN)/kg query $(OUT)/graph.trig --file queries/demo.rq
+
+## The default test suite (slow and network tests are opt-in: make test-all).
+test: install
+	$(BIN)/python -m pytest -q
+
+test-all: install
+	$(BIN)/python -m pytest -q --slow
+
+lint: install
+	$(BIN)/ruff check kg tests
+	$(BIN)/ruff format --check kg tests
+
+clean:
+	rm -rf $(OUT) .pytest_cache

@@ -1,0 +1,146 @@
+"""Reading articles: ``.txt``/``.md`` files with an optional YAML front-matter block.
+
+A front-matter block opens the file with a line ``---`` and closes with the next line
+``---``; everything after the closing line (and its newline) is the body, unchanged, and all
+offsets point into it. Recognised keys: ``title``, ``published`` (an ISO date), ``url``,
+``language``, ``source``, ``licence`` (also ``license``); other keys are kept as strings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+
+from kg.errors import InputError
+from kg.model import Article
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
+
+
+def find_articles(paths: Iterable[Path]) -> list[Path]:
+    """Expand the given paths: a file is taken as it is, a directory gives every ``.txt``
+    or ``.md`` file under it (sorted).
+
+    Raises:
+        InputError: a path does not exist, or a directory holds no article.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise InputError("KG201", f"{path}: no such file or directory")
+        if path.is_dir():
+            files = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+            )
+            if not files:
+                raise InputError(
+                    "KG202", f"{path}: directory holds no article ({', '.join(ARTICLE_SUFFIXES)} files)"
+                )
+            found.extend(files)
+        else:
+            found.append(path)
+    return found
+
+
+def read_article(path: Path) -> Article:
+    """Read one article file.
+
+    Raises:
+        InputError: the file is missing, empty, binary, not UTF-8, or its front matter is
+            malformed.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise InputError("KG201", f"{path}: cannot read ({e.strerror})") from e
+    if b"\x00" in raw:
+        raise InputError("KG203", f"{path}: binary file, not a text article")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise InputError("KG204", f"{path}: not UTF-8 text (byte {e.start})") from e
+    return parse_article(text.removeprefix("\ufeff"), path=path)
+
+
+def parse_article(text: str, *, path: Path | None = None) -> Article:
+    """Split front matter from body and build an :class:`Article`.
+
+    >>> a = parse_article("---\\ntitle: T\\npublished: 2025-03-08\\n---\\nBody text.")
+    >>> a.title, a.published.isoformat(), a.body
+    ('T', '2025-03-08', 'Body text.')
+    """
+    where = str(path) if path else "<text>"
+    meta: dict[str, object] = {}
+    body = text
+    if text.startswith("---"):
+        m = _FRONT_MATTER.match(text)
+        if m is None:
+            raise InputError("KG205", f"{where}: front matter opened with '---' but never closed")
+        try:
+            loaded = yaml.safe_load(m.group(1))
+        except yaml.YAMLError as e:
+            mark = getattr(e, "problem_mark", None)
+            line = f" (line {mark.line + 2})" if mark is not None else ""
+            raise InputError("KG205", f"{where}: malformed front matter{line}") from e
+        if loaded is None:
+            loaded = {}
+        if not isinstance(loaded, dict):
+            raise InputError("KG205", f"{where}: front matter is not a mapping of keys to values")
+        meta = {str(k).lower(): v for k, v in loaded.items()}
+        body = text[m.end() :]
+    if not body.strip():
+        raise InputError("KG206", f"{where}: empty article (no text after the front matter)")
+    language = str(meta.pop("language", "en") or "en").strip().lower()
+    title = _str(meta.pop("title", None)) or _first_line(body)
+    licence = _str(meta.pop("licence", None)) or _str(meta.pop("license", None))
+    return Article(
+        body=body,
+        path=path,
+        title=title,
+        published=_date(meta.pop("published", None), where),
+        url=_str(meta.pop("url", None)),
+        language=language,
+        source=_str(meta.pop("source", None)),
+        licence=licence,
+        extra=tuple(sorted((k, str(v)) for k, v in meta.items())),
+    )
+
+
+def read_articles(paths: Iterable[Path]) -> Iterator[Article]:
+    """Read every article under the given paths, in order."""
+    for path in find_articles(paths):
+        yield read_article(path)
+
+
+def _str(value: object) -> str | None:
+    if value is None:
+        return None
+    s = str(value).strip()
+    return s or None
+
+
+def _first_line(body: str) -> str | None:
+    for line in body.splitlines():
+        if line.strip():
+            return line.strip()[:200]
+    return None
+
+
+def _date(value: object, where: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip()[:10])
+    except ValueError as e:
+        raise InputError(
+            "KG207", f"{where}: front matter 'published' is not an ISO date (YYYY-MM-DD): {value!r}"
+        ) from e

@@ -1,0 +1,86 @@
+"""Deterministic IRI minting: the only place that builds instance IRIs.
+
+Layout under the base IRI (default ``https://w3id.org/newskg/id/``):
+
+- ``article/<article-key>``, its named graph ``graph/<article-key>``
+- named entities, shared across articles: ``<type>/Q<n>`` when linked to Wikidata, else
+  ``<type>/<slug-of-label>`` (``person/ahmed-al-sharaa``)
+- entities named only by description, scoped to their article:
+  ``<type>/<article-key>/<slug>`` ("government forces" of one article is not of another)
+- ``event/<article-key>/<n>``, ``claim/<article-key>/<n>``, ``casualty/<article-key>/<n>/<m>``,
+  ``target/<article-key>/<slug>``, ``position/<slug>``
+- ``mention/<article-key>/<begin>-<end>``
+- ``activity/<article-key>``
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TYPE_SEGMENT = {
+    "Person": "person",
+    "Organisation": "organisation",
+    "ArmedGroup": "armed-group",
+    "Place": "place",
+    "Community": "community",
+}
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII slug: ``"Ahmed al-Sharaa"`` -> ``"ahmed-al-sharaa"``.
+
+    >>> slugify("Suleiman  Abdul Baki")
+    'suleiman-abdul-baki'
+    >>> slugify("Ḥayʾat Taḥrīr al-Shām")
+    'hayat-tahrir-al-sham'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "x"
+
+
+def type_segment(type_name: str) -> str:
+    return _TYPE_SEGMENT[type_name]
+
+
+class Minter:
+    """Mints IRIs (as strings) under one base."""
+
+    def __init__(self, base_iri: str) -> None:
+        self.base = base_iri
+
+    def article(self, article_key: str) -> str:
+        return f"{self.base}article/{article_key}"
+
+    def graph(self, article_key: str) -> str:
+        return f"{self.base}graph/{article_key}"
+
+    def activity(self, article_key: str) -> str:
+        return f"{self.base}activity/{article_key}"
+
+    def entity(self, type_name: str, label: str, *, qid: str | None, named: bool, article_key: str) -> str:
+        segment = type_segment(type_name)
+        if qid:
+            return f"{self.base}{segment}/{qid}"
+        if named:
+            return f"{self.base}{segment}/{slugify(label)}"
+        return f"{self.base}{segment}/{article_key}/{slugify(label)}"
+
+    def described(self, article_key: str, label: str) -> str:
+        return f"{self.base}target/{article_key}/{slugify(label)}"
+
+    def event(self, article_key: str, n: int) -> str:
+        return f"{self.base}event/{article_key}/{n}"
+
+    def claim(self, article_key: str, n: int) -> str:
+        return f"{self.base}claim/{article_key}/{n}"
+
+    def casualty(self, article_key: str, event_n: int, m: int) -> str:
+        return f"{self.base}casualty/{article_key}/{event_n}/{m}"
+
+    def position(self, label: str) -> str:
+        return f"{self.base}position/{slugify(label)}"
+
+    def mention(self, article_key: str, begin: int, end: int) -> str:
+        return f"{self.base}mention/{article_key}/{begin}-{end}"

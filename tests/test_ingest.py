@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from kg.ingest import find_articles, parse_article, read_article
+
+
+def test_bundled_article_front_matter_and_body(article_path: Path) -> None:
+    article = read_article(article_path)
+    assert article.title is not None and article.title.startswith("Civilian Massacre")
+    assert article.published == date(2025, 3, 8)
+    assert article.language == "en"
+    raw = article_path.read_text(encoding="utf-8")
+    # the body is the file's text after the front-matter block, unchanged
+    assert raw.endswith(article.body)
+    assert article.body.startswith("NEWS\nNEWS\n")
+
+
+def test_no_front_matter_keeps_whole_text() -> None:
+    article = parse_article("First line\nSecond line")
+    assert article.body == "First line\nSecond line"
+    assert article.title == "First line"
+    assert article.published is None
+
+
+def test_key_prefers_url_over_body() -> None:
+    a = parse_article("---\nurl: https://example.org/a\n---\nOne.")
+    b = parse_article("---\nurl: https://example.org/a\n---\nTwo.")
+    c = parse_article("---\n---\nOne.")
+    assert a.key == b.key
+    assert a.key != c.key
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (b"", "KG206"),
+        (b"---\ntitle: x\n---\n   \n", "KG206"),
+        (b"\x00\x01\x02binary", "KG203"),
+        (b"caf\xe9 au lait", "KG204"),
+        (b"---\ntitle: [unclosed\n---\nbody", "KG205"),
+        (b"---\ntitle: x\nbody without closing", "KG205"),
+        (b"---\n- a\n- b\n---\nbody", "KG205"),
+        (b"---\npublished: 8th of March\n---\nbody", "KG207"),
+    ],
+)
+def test_bad_files_raise_input_error(tmp_path: Path, content: bytes, code: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        read_article(path)
+    assert info.value.code == code
+    assert str(path) in info.value.message
+
+
+def test_missing_path_and_empty_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as info:
+        find_articles([tmp_path / "nope.txt"])
+    assert info.value.code == "KG201"
+    (tmp_path / "notes.csv").write_text("a,b")
+    with pytest.raises(InputError) as info:
+        find_articles([tmp_path])
+    assert info.value.code == "KG202"
+
+
+def test_directory_expands_sorted(tmp_path: Path) -> None:
+    for name in ("b.md", "a.txt", "c.csv"):
+        (tmp_path / name).write_text("x")
+    assert [p.name for p in find_articles([tmp_path])] == ["a.txt", "b.md"]
