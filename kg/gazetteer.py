@@ -1,0 +1,76 @@
+"""The offline Wikidata snapshot (``data/wikidata/snapshot.jsonl``): one source of names for
+both the extraction's gazetteer ruler and the linker."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from kg.errors import ConfigError
+from kg.resources import data_dir
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerItem:
+    """One Wikidata item of the snapshot."""
+
+    qid: str
+    label: str
+    type: str  # Person, Organisation, ArmedGroup, Place, Community, Event
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    coord: tuple[float, float] | None = None  # (lat, lon), WGS84
+    located_in: str | None = None  # P131
+    country: str | None = None  # P17
+    positions: tuple[str, ...] = ()
+    p31: tuple[str, ...] = ()
+    source: str = ""
+    extra: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+
+def snapshot_path() -> Path:
+    return data_dir() / "wikidata" / "snapshot.jsonl"
+
+
+@cache
+def load_snapshot(path: Path | None = None) -> tuple[GazetteerItem, ...]:
+    """Load the snapshot (cached per path)."""
+    path = path or snapshot_path()
+    items: list[GazetteerItem] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise ConfigError("KG103", f"{path}: cannot read the Wikidata snapshot ({e.strerror})") from e
+    known = {"qid", "label", "type", "aliases", "description", "coord", "located_in", "country",
+             "positions", "p31", "source"}
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+            coord = d.get("coord")
+            items.append(
+                GazetteerItem(
+                    qid=d["qid"],
+                    label=d["label"],
+                    type=d["type"],
+                    aliases=tuple(d.get("aliases", ())),
+                    description=d.get("description", ""),
+                    coord=(float(coord[0]), float(coord[1])) if coord else None,
+                    located_in=d.get("located_in"),
+                    country=d.get("country"),
+                    positions=tuple(d.get("positions", ())),
+                    p31=tuple(d.get("p31", ())),
+                    source=d.get("source", ""),
+                    extra={k: v for k, v in d.items() if k not in known},
+                )
+            )
+        except (ValueError, KeyError, TypeError, IndexError) as e:
+            raise ConfigError("KG104", f"{path}:{n}: malformed snapshot line ({e})") from e
+    return tuple(items)

@@ -1,0 +1,1 @@
+"""Model objects -> rdflib graphs: one named graph per article."""
