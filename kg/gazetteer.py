@@ -46,9 +46,22 @@ def load_snapshot(path: Path | None = None) -> tuple[GazetteerItem, ...]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as e:
-        raise ConfigError("KG103", f"{path}: cannot read the Wikidata snapshot ({e.strerror})") from e
-    known = {"qid", "label", "type", "aliases", "description", "coord", "located_in", "country",
-             "positions", "p31", "source"}
+        raise ConfigError(
+            "KG103", f"{path}: cannot read the Wikidata snapshot ({e.strerror})"
+        ) from e
+    known = {
+        "qid",
+        "label",
+        "type",
+        "aliases",
+        "description",
+        "coord",
+        "located_in",
+        "country",
+        "positions",
+        "p31",
+        "source",
+    }
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue

@@ -39,7 +39,8 @@ def find_articles(paths: Iterable[Path]) -> list[Path]:
             )
             if not files:
                 raise InputError(
-                    "KG202", f"{path}: directory holds no article ({', '.join(ARTICLE_SUFFIXES)} files)"
+                    "KG202",
+                    f"{path}: directory holds no article ({', '.join(ARTICLE_SUFFIXES)} files)",
                 )
             found.extend(files)
         else:
