@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from kg.validate.load import load_rdf, rdf_format
 from kg.validate.report import ValidationReport, ValidationResult
-from kg.validate.shacl import graph_provenance_results, load_shapes, union, validate_graph
+from kg.validate.shacl import (
+    graph_provenance_results,
+    load_shapes,
+    restrict,
+    union,
+    validate_graph,
+)
 
 __all__ = [
     "ValidationReport",
@@ -18,6 +24,7 @@ __all__ = [
     "load_rdf",
     "load_shapes",
     "rdf_format",
+    "restrict",
     "union",
     "validate_graph",
 ]
