@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from kg.validate.checks import GLOBAL_CHECKS, GlobalCheck, run_global_checks
 from kg.validate.load import load_rdf, rdf_format
 from kg.validate.report import ValidationReport, ValidationResult
 from kg.validate.shacl import (
@@ -18,6 +19,8 @@ from kg.validate.shacl import (
 )
 
 __all__ = [
+    "GLOBAL_CHECKS",
+    "GlobalCheck",
     "ValidationReport",
     "ValidationResult",
     "graph_provenance_results",
@@ -25,6 +28,7 @@ __all__ = [
     "load_shapes",
     "rdf_format",
     "restrict",
+    "run_global_checks",
     "union",
     "validate_graph",
 ]

@@ -13,6 +13,7 @@ from rdflib.namespace import PROV, RDF, SH
 from rdflib.term import Node
 
 from kg.resources import shape_files
+from kg.validate.checks import run_global_checks
 from kg.validate.report import ValidationReport, ValidationResult, sort_key
 
 _PROVENANCE_SHAPE = URIRef("https://w3id.org/newskg/shapes#NamedGraphProvenance")
@@ -50,7 +51,9 @@ def validate_graph(
 
     A Dataset is validated as the union of its graphs; each of its non-empty named graphs must
     also be described with ``prov:wasDerivedFrom`` and ``prov:wasGeneratedBy`` (a check done
-    by a SPARQL query rather than a shape, since shapes see no graph names).
+    by a SPARQL query rather than a shape, since shapes see no graph names), and the warnings
+    of :data:`kg.validate.checks.GLOBAL_CHECKS` are added (their violations are already
+    shape violations on the union).
 
     Args:
         data: the graph to check, typically one article's named graph.
@@ -82,6 +85,7 @@ def validate_graph(
         results = [r for r in results if r.focus_node in focus_set]
     if isinstance(data, Dataset):
         results.extend(graph_provenance_results(data))
+        results.extend(r for r in run_global_checks(graph) if r.severity != SH.Violation)
     results.sort(key=sort_key)
     conforms = not any(r.severity == SH.Violation for r in results)
     return ValidationReport(conforms=conforms, results=results)

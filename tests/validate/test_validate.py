@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDFS, SH
+from rdflib.namespace import OWL, PROV, RDFS, SH
 
 from kg.errors import EXIT_NONCONFORMANT, NonConformantError
 from kg.rdf.vocab import NKG
-from kg.validate import ValidationReport, load_shapes, validate_graph
+from kg.validate import ValidationReport, load_shapes, run_global_checks, validate_graph
 
 SHAPES_TESTS = Path(__file__).resolve().parents[1] / "shapes"
 PERSON = URIRef("https://w3id.org/newskg/id/person/x")
@@ -120,3 +120,38 @@ def test_dataset_union_sees_facts_across_graphs(article: Graph) -> None:
     report = validate_graph(ds)
     assert {r.focus_node for r in report.results} == {other}  # only the undescribed graph
     assert {r.result_path for r in report.results} == {PROV.wasDerivedFrom, PROV.wasGeneratedBy}
+
+
+def test_global_checks_find_two_links_and_a_shared_link() -> None:
+    wd = "http://www.wikidata.org/entity/"
+    a, b = (
+        URIRef("https://w3id.org/newskg/id/person/a"),
+        URIRef("https://w3id.org/newskg/id/person/b"),
+    )
+    graph = Graph()
+    graph.add((a, OWL.sameAs, URIRef(f"{wd}Q1")))
+    graph.add((a, OWL.sameAs, URIRef(f"{wd}Q2")))
+    graph.add((b, OWL.sameAs, URIRef(f"{wd}Q2")))
+    results = run_global_checks(graph)
+    by_check = {str(r.source_shape).rsplit("#", 1)[1]: r for r in results}
+    assert set(by_check) == {"OneWikidataLink", "SharedWikidataLink"}
+    assert by_check["OneWikidataLink"].focus_node == a
+    assert "2 owl:sameAs" in by_check["OneWikidataLink"].message
+    assert by_check["SharedWikidataLink"].severity == SH.Warning
+    assert by_check["SharedWikidataLink"].value == URIRef(f"{wd}Q2")
+
+
+def test_global_checks_are_silent_on_a_clean_graph(article: Graph) -> None:
+    assert run_global_checks(article) == []
+
+
+def test_dataset_reports_a_shared_link_as_a_warning(article: Graph) -> None:
+    ds = Dataset()
+    for triple in article:
+        ds.graph(GRAPH).add(triple)
+    place = next(article.subjects(OWL.sameAs, None))
+    person = next(article.subjects(RDF.type, NKG.Person))
+    ds.graph(GRAPH).add((person, OWL.sameAs, article.value(place, OWL.sameAs)))
+    report = validate_graph(ds)
+    assert report.conforms
+    assert [r.severity for r in report.results] == [SH.Warning]
