@@ -92,6 +92,7 @@ def gazetteer_entries(
     by_name: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for item in items:
         for name in item.names:
+            name = name.removeprefix("the ")  # the NER and the rulers leave determiners out
             if _safe_name(name, lexicon.gazetteer_exclude, min_length):
                 by_name[name].add((item.qid, item.type))
     words_of: dict[str, set[str]] = defaultdict(set)

@@ -112,7 +112,9 @@ def _merge_countryless_state(
     if loose is None or not countries:
         return
     country = min(countries, key=lambda c: (-countries[c], c))
-    sides[(etype, ("state", country))].extend(sides.pop((etype, ("state", ""))))
+    target = sides[(etype, ("state", country))]
+    target.extend(sides.pop((etype, ("state", ""))))
+    target.sort(key=lambda d: d.mention)
 
 
 def _merge_anti_state(
