@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -26,7 +27,7 @@ def _one_error_line(result, code: str, *needles: str) -> str:  # type: ignore[no
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1, result.stderr
     line = errors[0]
-    assert line.startswith(f"error: {code}: "), line
+    assert re.match(rf"error: {code}\d*: \S", line), line
     for needle in needles:
         assert needle in line, line
     assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
