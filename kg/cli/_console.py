@@ -22,8 +22,10 @@ EXIT_CODES_HELP = (
 
 
 def out() -> Console:
-    """A console on the current stdout (for tables)."""
-    return Console(file=sys.stdout, highlight=False, soft_wrap=True)
+    """A console on the current stdout (for tables): the terminal's width on a terminal,
+    else wide enough that no cell is cut when the output is piped or saved."""
+    width = None if sys.stdout.isatty() else 10_000
+    return Console(file=sys.stdout, highlight=False, soft_wrap=True, width=width)
 
 
 def say(message: str) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rdflib import URIRef
 
 from kg import pipeline
 from kg.cli import app
@@ -100,8 +101,10 @@ def _progress(n: int, total: int, outcome: pipeline.ArticleResult | pipeline.Ski
 def _print_violations(result: pipeline.ArticleResult) -> None:
     violations = pipeline.explain(result)
     say(f"{result.path}: graph not written, {len(violations)} violation(s) of the shapes:")
+    names = result.graph.namespace_manager
     for v in violations:
-        path = f" {v.result_path}" if v.result_path else ""
-        say(f"  - focus <{v.focus_node}>{path} [{v.constraint}]: {v.message}")
+        path = f" {names.normalizeUri(URIRef(v.result_path))}" if v.result_path else ""
+        constraint = v.constraint.rsplit("#", 1)[-1]
+        say(f"  - focus <{v.focus_node}>{path} [{constraint}]: {v.message}")
         if v.sentence:
             say(f'    sentence: "{v.sentence}"')

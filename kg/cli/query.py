@@ -71,8 +71,6 @@ def query_command(
         raise typer.BadParameter(f"--format must be one of {', '.join(RESULT_FORMATS)}")
     if param and named is None:
         raise typer.BadParameter("--param only applies to --named queries")
-    from kg.validate import load_rdf
-
     with handled():
         initial = {}
         if named is not None:
@@ -91,6 +89,8 @@ def query_command(
             assert query is not None
             where = "query"
             prepared = prepare(query, where=where)
+        from kg.validate import load_rdf
+
         dataset = load_rdf(file)
         result = run(dataset, prepared, initial, where=where)
         if result.type == "SELECT" and fmt == "table":
