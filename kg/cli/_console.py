@@ -3,6 +3,7 @@ else (progress, diagnostics, errors) to stderr."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,9 +38,14 @@ def write_stdout(data: bytes | str) -> None:
     """Write a result to stdout as it is."""
     if isinstance(data, str):
         data = data.encode("utf-8")
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:  # the reader went away (`kg build ... | head`): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise typer.Exit(0) from None
 
 
 @contextmanager

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from kg.query.named import NamedQuery, Param, bindings, list_named, load_named, parse_params
-from kg.query.run import RESULT_FORMATS, Table, prepare, run, serialize_result, to_table, union_view
+from kg.query.run import (
+    RESULT_FORMATS,
+    Table,
+    prepare,
+    run,
+    run_named,
+    serialize_result,
+    to_table,
+    union_view,
+)
 
 __all__ = [
     "RESULT_FORMATS",
@@ -16,6 +25,7 @@ __all__ = [
     "parse_params",
     "prepare",
     "run",
+    "run_named",
     "serialize_result",
     "to_table",
     "union_view",

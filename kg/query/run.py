@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from pyparsing import ParseBaseException
 from rdflib import Dataset, Graph
@@ -66,6 +67,24 @@ def run(
         return result
     except Exception as e:  # evaluation errors from rdflib's engine
         raise InputError("KG230", f"{where}: query failed: {e}") from e
+
+
+def run_named(
+    ds: Dataset, name: str, params: Mapping[str, str] | None = None, *, folder: Path | None = None
+) -> Result:
+    """Run the named query ``name`` (``queries/NAME.rq``) with parameter values given as
+    strings, checked against the query's declared kinds.
+
+    Raises:
+        InputError: unknown query (KG231), bad parameter (KG232), query error (KG230).
+    """
+    from kg.query.named import bindings, load_named
+
+    nq = load_named(name, folder)
+    where = f"named query {nq.name}"
+    query = prepare(nq.text, where=where)
+    initial = bindings(nq, dict(params or {}), query.prologue.namespace_manager)
+    return run(ds, query, initial, where=where)
 
 
 def to_table(result: Result) -> Table:

@@ -179,6 +179,8 @@ def test_usage_errors_exit_2(runner: CliRunner, args: list[str]) -> None:
         ("broken.ttl", "<http://x.test/a> <http://x.test/b> .\n", "malformed"),
         ("broken.trig", "<http://x.test/g> { <http://x.test/a> ", "malformed"),
         ("empty.nq", "", "empty"),
+        ("binary.nt", "\x00\x01", "binary"),
+        ("data.rdfx", "<a> <b> <c> .", "suffix"),
         ("missing.ttl", None, "missing.ttl"),
     ],
 )
