@@ -169,3 +169,57 @@ def test_ask_and_construct(runner: CliRunner) -> None:
     assert set(graph) == {
         (URIRef("http://x.test/e5"), URIRef("http://x.test/p"), Literal("Townville"))
     }
+
+
+def test_one_nonconforming_article_among_several(
+    runner: CliRunner, tmp_path: Path, monkeypatch, article_path: Path
+) -> None:
+    """The graph that does not conform is left out, the other is written, exit 1."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = article_path.read_text(encoding="utf-8")
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text(text + "\nOne more sentence.\n", encoding="utf-8")
+    verdicts: dict[str, bool] = {}
+
+    def fake_validate(graph):  # type: ignore[no-untyped-def]
+        conforms = bool(verdicts)  # the first article built does not conform
+        verdicts[str(graph.identifier)] = conforms
+        focus = next(iter(graph.subjects(RDF.type, NKG.Article)))
+        results = (
+            []
+            if conforms
+            else [
+                SimpleNamespace(focus_node=focus, result_path=None, constraint="C", message="bad")
+            ]
+        )
+        return SimpleNamespace(conforms=conforms, results=results)
+
+    monkeypatch.setattr(pipeline, "validate", fake_validate)
+    out = tmp_path / "g.trig"
+    result = runner.invoke(app, ["build", str(folder), "--out", str(out)])
+    assert result.exit_code == 1, result.stderr
+    assert "a.txt: graph not written" in result.stderr
+    ds = Dataset()
+    ds.parse(out, format="trig")
+    written = {str(g.identifier) for g in ds.graphs() if len(g)}
+    assert written == {name for name, ok in verdicts.items() if ok}
+    assert len(verdicts) == 2 and len(written) == 1
+
+
+@needs_validate
+def test_query_from_file_and_describe(runner: CliRunner, tmp_path: Path) -> None:
+    data = str(ROOT / "tests" / "query" / "data" / "sample.trig")
+    q = tmp_path / "q.rq"
+    q.write_text(
+        "SELECT ?l WHERE { <http://x.test/town> <http://www.w3.org/2000/01/rdf-schema#label> ?l }",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["query", data, "--file", str(q), "--format", "csv"])
+    assert result.exit_code == 0 and result.stdout.split() == ["l", "Townville"]
+    result = runner.invoke(app, ["query", data, "--file", str(tmp_path / "missing.rq")])
+    assert result.exit_code == 3 and "error: KG233:" in result.stderr
+    result = runner.invoke(app, ["query", data, "DESCRIBE <http://x.test/region>"])
+    assert result.exit_code == 0, result.stderr
+    graph = Graph().parse(data=result.stdout, format="turtle")
+    assert (URIRef("http://x.test/region"), RDFS.label, Literal("Coast Region")) in graph
