@@ -43,6 +43,7 @@ def test_build_twice_gives_identical_bytes(runner: CliRunner, tmp_path: Path, su
     assert len(outs[0].read_bytes()) > 10_000
 
 
+@pytest.mark.slow  # two processes each loading spaCy: 3-10 s
 def test_build_is_identical_across_processes(tmp_path: Path) -> None:
     outs = []
     for seed in ("1", "2"):
