@@ -1,0 +1,106 @@
+"""Items found live: ``wbsearchentities`` candidates read with ``wbgetentities`` and turned
+into :class:`~kg.gazetteer.GazetteerItem` objects, typed through their P31 classes
+(``data/wikidata/p31_types.json``)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.errors import ConfigError
+from kg.gazetteer import GazetteerItem
+from kg.resources import data_dir
+
+if TYPE_CHECKING:
+    from kg.link.client import WikidataClient
+
+
+def class_map_path() -> Path:
+    return data_dir() / "wikidata" / "p31_types.json"
+
+
+@cache
+def class_map(path: Path | None = None) -> tuple[dict[str, str], tuple[str, ...]]:
+    """P31 class QID -> entity type, and the type priority."""
+    path = path or class_map_path()
+    try:
+        d = json.loads(path.read_text(encoding="utf-8"))
+        return {q: v["type"] for q, v in d["classes"].items()}, tuple(d["priority"])
+    except OSError as e:
+        raise ConfigError("KG107", f"{path}: cannot read the P31 class map ({e.strerror})") from e
+    except (ValueError, KeyError, TypeError) as e:
+        raise ConfigError("KG107", f"{path}: malformed P31 class map ({e})") from e
+
+
+def type_of(p31: Iterable[str]) -> str | None:
+    """The entity type of an item with these P31 classes, or None when none is known."""
+    classes, priority = class_map()
+    types = {classes[q] for q in p31 if q in classes}
+    return next((t for t in priority if t in types), None)
+
+
+def _values(claims: dict[str, Any], prop: str) -> list[Any]:
+    """Values of a property's best-ranked statements (preferred, else normal)."""
+    statements = [s for s in claims.get(prop, []) if s.get("rank") != "deprecated"]
+    preferred = [s for s in statements if s.get("rank") == "preferred"]
+    out = []
+    for s in preferred or statements:
+        snak = s.get("mainsnak", {})
+        if snak.get("snaktype") == "value" and "datavalue" in snak:
+            out.append(snak["datavalue"].get("value"))
+    return out
+
+
+def _ids(claims: dict[str, Any], prop: str) -> list[str]:
+    return [v["id"] for v in _values(claims, prop) if isinstance(v, dict) and "id" in v]
+
+
+def _text(block: Any, language: str) -> str:
+    if isinstance(block, dict) and isinstance(block.get(language), dict):
+        return str(block[language].get("value", ""))
+    return ""
+
+
+def item_from_entity(entity: dict[str, Any], *, language: str = "en") -> GazetteerItem | None:
+    """A snapshot item from one ``wbgetentities`` entity (formatversion 2); None when it
+    has no label in ``language`` or no P31 class of a known type."""
+    label = _text(entity.get("labels"), language)
+    claims = entity.get("claims") or {}
+    p31 = tuple(_ids(claims, "P31"))
+    etype = type_of(p31)
+    if not label or etype is None:
+        return None
+    aliases = tuple(
+        a["value"] for a in (entity.get("aliases") or {}).get(language, []) if a.get("value")
+    )
+    coords = [v for v in _values(claims, "P625") if isinstance(v, dict) and "latitude" in v]
+    located, country = _ids(claims, "P131"), _ids(claims, "P17")
+    return GazetteerItem(
+        qid=str(entity["id"]),
+        label=label,
+        type=etype,
+        aliases=aliases,
+        description=_text(entity.get("descriptions"), language),
+        coord=(float(coords[0]["latitude"]), float(coords[0]["longitude"])) if coords else None,
+        located_in=located[0] if located else None,
+        country=country[0] if country else None,
+        p31=p31,
+        source=f"Wikidata API wbgetentities {entity['id']}",
+    )
+
+
+def items_for(names: Iterable[str], client: WikidataClient) -> list[GazetteerItem]:
+    """Items Wikidata's search proposes for these names, read in full, in QID order."""
+    qids: set[str] = set()
+    for name in sorted(set(names)):
+        qids.update(
+            str(r["id"]) for r in client.search(name) if str(r.get("id", "")).startswith("Q")
+        )
+    if not qids:
+        return []
+    entities = client.get_entities(sorted(qids))
+    items = [item_from_entity(entities[q]) for q in sorted(entities, key=lambda q: (len(q), q))]
+    return [i for i in items if i is not None]
