@@ -105,8 +105,14 @@ class Candidate:
     context: float = 0.0
 
     @property
+    def raw(self) -> float:
+        """The unclamped score: ranks candidates and measures the margin between them."""
+        return round(self.name * self.type_factor + self.context, 4)
+
+    @property
     def score(self) -> float:
-        return round(max(0.0, min(1.0, self.name * self.type_factor + self.context)), 4)
+        """The score in [0, 1]."""
+        return max(0.0, min(1.0, self.raw))
 
 
 class CandidateIndex:
@@ -214,7 +220,7 @@ def _person_conflict(name: str, item: GazetteerItem, rules: NameRules) -> bool:
 
 
 def _order(c: Candidate) -> tuple[float, int, str]:
-    return (-c.score, int(c.item.qid[1:]) if c.item.qid[1:].isdigit() else 0, c.item.qid)
+    return (-c.raw, int(c.item.qid[1:]) if c.item.qid[1:].isdigit() else 0, c.item.qid)
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,7 +285,7 @@ def choose(
     close = tuple(c.item.qid for c in kept[: t.max_close])
     if top.score < t.same_as:
         return Choice(None, close, top.score, tuple(ranked), f"close: {top.level} match")
-    if len(kept) > 1 and top.score - kept[1].score < t.margin:
+    if len(kept) > 1 and round(top.raw - kept[1].raw, 4) < t.margin:
         return Choice(None, close, top.score, tuple(ranked), "close: ambiguous")
     if top.item.qid in capped:
         return Choice(None, close, top.score, tuple(ranked), "close: link policy")
