@@ -87,3 +87,23 @@ def load_snapshot(path: Path | None = None) -> tuple[GazetteerItem, ...]:
         except (ValueError, KeyError, TypeError, IndexError) as e:
             raise ConfigError("KG104", f"{path}:{n}: malformed snapshot line ({e})") from e
     return tuple(items)
+
+
+def snapshot_meta(path: Path | None = None) -> dict[str, object]:
+    """The snapshot's ``meta.json`` (name, version, retrieval date, origin, licence)."""
+    path = path or snapshot_path().with_name("meta.json")
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise ConfigError("KG103", f"{path}: cannot read the snapshot metadata ({e.strerror})") from e
+    except ValueError as e:
+        raise ConfigError("KG104", f"{path}: malformed snapshot metadata ({e})") from e
+    if not isinstance(meta, dict):
+        raise ConfigError("KG104", f"{path}: snapshot metadata is not a JSON object")
+    return meta
+
+
+def snapshot_version(path: Path | None = None) -> str:
+    """``"<name> <version>"`` of the snapshot, for provenance."""
+    meta = snapshot_meta(path)
+    return f"{meta.get('name', 'Wikidata snapshot')} {meta.get('version', '?')}"
