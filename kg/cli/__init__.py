@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from kg.cli import link as _link
+
 app = typer.Typer(
     name="kg",
     help="newskg: build, validate, query and publish a knowledge graph of conflict news.",
@@ -16,3 +18,6 @@ app = typer.Typer(
 @app.callback()
 def _main() -> None:
     """newskg: news articles about armed conflict -> a grounded, attributed RDF graph."""
+
+
+_link.register(app)  # kg link, kg wikidata

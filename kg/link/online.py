@@ -5,12 +5,13 @@ into :class:`~kg.gazetteer.GazetteerItem` objects, typed through their P31 class
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.errors import ConfigError
+from kg.errors import ConfigError, InputError
 from kg.gazetteer import GazetteerItem
 from kg.resources import data_dir
 
@@ -104,3 +105,50 @@ def items_for(names: Iterable[str], client: WikidataClient) -> list[GazetteerIte
     entities = client.get_entities(sorted(qids))
     items = [item_from_entity(entities[q]) for q in sorted(entities, key=lambda q: (len(q), q))]
     return [i for i in items if i is not None]
+
+
+_TYPES = frozenset({"Person", "Organisation", "ArmedGroup", "Place", "Community", "Event"})
+_POINT = re.compile(r"\s*Point\(\s*(-?[\d.eE+-]+)\s+(-?[\d.eE+-]+)\s*\)\s*", re.IGNORECASE)
+
+
+def _split(value: dict[str, str], key: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in value.get(key, "").split("|") if x.strip())
+
+
+def _qid(value: str) -> str:
+    return value.rsplit("/", 1)[-1]
+
+
+def items_from_bindings(rows: list[dict[str, Any]], *, source: str) -> list[GazetteerItem]:
+    """Snapshot items from SPARQL result rows (see data/wikidata/README.md for the columns).
+
+    Raises:
+        InputError: a row lacks ``?item`` or ``?type``, or ``?type`` is not an ontology type.
+    """
+    items: dict[str, GazetteerItem] = {}
+    for n, row in enumerate(rows, 1):
+        value = {k: str(v.get("value", "")) for k, v in row.items() if isinstance(v, dict)}
+        qid, etype = _qid(value.get("item", "")), value.get("type", "")
+        if not qid.startswith("Q") or etype not in _TYPES:
+            raise InputError(
+                "KG220",
+                f"SPARQL result row {n}: needs ?item (a wd: IRI) and ?type (one of {', '.join(sorted(_TYPES))})",
+            )
+        coord = None
+        m = _POINT.fullmatch(value.get("coord", ""))
+        if m:
+            coord = (float(m.group(2)), float(m.group(1)))  # WKT is lon lat
+        items[qid] = GazetteerItem(
+            qid=qid,
+            label=value.get("label") or qid,
+            type=etype,
+            aliases=_split(value, "aliases"),
+            description=value.get("description", ""),
+            coord=coord,
+            located_in=_qid(value["located_in"]) if value.get("located_in") else None,
+            country=_qid(value["country"]) if value.get("country") else None,
+            positions=_split(value, "positions"),
+            p31=tuple(_qid(x) for x in _split(value, "p31")),
+            source=source,
+        )
+    return [items[q] for q in sorted(items, key=lambda q: (len(q), q))]

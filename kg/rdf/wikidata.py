@@ -31,12 +31,19 @@ the item itself (label, description, P31) stay on the ``wd:`` IRI: the entity's 
 
 from __future__ import annotations
 
+import os
+import re
+import tempfile
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, GEO, PROV, SDO
 
-from kg.model import Entity
+from kg.errors import InputError
+from kg.model import Entity, EntityType
+from kg.model.iri import Minter
 from kg.rdf.vocab import NKG, WD
 
 WDT = Namespace("http://www.wikidata.org/prop/direct/")
@@ -121,3 +128,180 @@ def enrichment_triples(
         if snapshot_version:
             g.add((graph_iri, OWL.versionInfo, Literal(snapshot_version)))
     return g
+
+
+# -- re-linking an existing graph file (``kg link GRAPH``) ---------------------------------
+
+_FORMATS = {
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".nt": "nt",
+    ".ttl": "turtle",
+    ".jsonld": "json-ld",
+    ".rdf": "xml",
+    ".owl": "xml",
+}
+_QUADS = {"trig", "nquads", "json-ld"}
+_TYPES = ("ArmedGroup", "Person", "Organisation", "Place", "Community")  # most specific first
+_SEGMENTS = "person|organisation|armed-group|place|community"
+
+
+def rdf_format(path: Path) -> str:
+    """The rdflib format of a graph file, from its suffix."""
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(
+            "KG210", f"{path}: unknown graph format (use one of {', '.join(sorted(_FORMATS))})"
+        )
+    return fmt
+
+
+def read_dataset(path: Path) -> Dataset:
+    """Read a graph file; single-graph formats land in the default graph."""
+    fmt = rdf_format(path)
+    if not path.is_file():
+        raise InputError("KG211", f"{path}: no such graph file")
+    ds = Dataset()
+    try:
+        ds.parse(path, format=fmt)
+    except Exception as e:  # rdflib raises many parser-specific exceptions
+        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise InputError("KG212", f"{path}: malformed {fmt} ({first})") from e
+    return ds
+
+
+def entities_in(ds: Dataset) -> dict[URIRef, list[Entity]]:
+    """Entities per graph, read back by the contract's terms; ``Entity.key`` is the IRI."""
+    out: dict[URIRef, list[Entity]] = {}
+    for g in sorted(ds.graphs(), key=lambda x: str(x.identifier)):
+        found: list[Entity] = []
+        subjects = {
+            s for t in _TYPES for s in g.subjects(RDF.type, NKG[t]) if isinstance(s, URIRef)
+        }
+        for node in sorted(subjects):
+            types = {str(o) for o in g.objects(node, RDF.type)}
+            etype = next(t for t in _TYPES if str(NKG[t]) in types)
+            labels = sorted(str(o) for o in g.objects(node, RDFS.label))
+            if not labels:
+                continue
+            alts = {str(o) for o in g.objects(node, SKOS.altLabel)}
+            named = re.search(rf"/({_SEGMENTS})/[0-9a-f]{{16}}/[^/]+$", str(node)) is None
+            found.append(
+                Entity(
+                    key=str(node),
+                    type=EntityType(etype),
+                    label=labels[0],
+                    alt_labels=alts | set(labels[1:]),
+                    named=named,
+                )
+            )
+        if found:
+            out[URIRef(str(g.identifier))] = found
+    return out
+
+
+def _minted(old: str, e: Entity, base_iri: str) -> str:
+    """The IRI the contract gives the entity after (re-)linking, when ``old`` is minted."""
+    if not old.startswith(base_iri) or not e.named:
+        return old
+    if re.fullmatch(rf"({_SEGMENTS})/[^/]+", old[len(base_iri) :]) is None:
+        return old
+    return Minter(base_iri).entity(e.type.value, e.label, qid=e.same_as, named=True, article_key="")
+
+
+def _drop_old_enrichment(g: Graph) -> None:
+    for s, _, o in list(g.triples((None, GEO.hasGeometry, None))):
+        g.remove((s, GEO.hasGeometry, o))
+        g.remove((o, None, None))
+    for s, _, o in list(g.triples((None, NKG.locatedIn, None))):
+        if str(o).startswith(str(WD)):
+            g.remove((s, NKG.locatedIn, o))
+    for s in {s for s in g.subjects() if str(s).startswith(str(WD))}:
+        g.remove((s, None, None))
+
+
+def apply_links(ds: Dataset, groups: dict[URIRef, list[Entity]], *, base_iri: str) -> int:
+    """Write the entities' new links into ``ds`` (in place); return how many were renamed.
+
+    In each graph: ``owl:sameAs``/``skos:closeMatch`` to ``wd:`` and ``nkg:linkConfidence``
+    are replaced; an entity whose minted IRI depends on its link is renamed everywhere;
+    the enrichment is rebuilt (in ``<base>graph/wikidata`` for datasets, in the one graph
+    otherwise, where nkg:locatedIn to minted parents cannot be told from the article's own
+    and is kept).
+    """
+    renames: dict[URIRef, URIRef] = {}
+    for entities in groups.values():
+        for e in entities:
+            new = _minted(e.key, e, base_iri)
+            if new != e.key:
+                renames[URIRef(e.key)] = URIRef(new)
+    for g in list(ds.graphs()):
+        for s, p, o in list(g):
+            if s in renames or o in renames:
+                g.remove((s, p, o))
+                g.add((renames.get(s, s), p, renames.get(o, o)))  # type: ignore[arg-type]
+    for graph_id, entities in groups.items():
+        g = ds.graph(graph_id)
+        for e in entities:
+            node = renames.get(URIRef(e.key), URIRef(e.key))
+            for p in (OWL.sameAs, SKOS.closeMatch):
+                for o in list(g.objects(node, p)):
+                    if str(o).startswith(str(WD)):
+                        g.remove((node, p, o))
+            g.remove((node, NKG.linkConfidence, None))
+            if e.same_as:
+                g.add((node, OWL.sameAs, WD[e.same_as]))
+                if e.link_score is not None:
+                    g.add(
+                        (
+                            node,
+                            NKG.linkConfidence,
+                            Literal(f"{e.link_score:.3f}", datatype=XSD.decimal),
+                        )
+                    )
+            for qid in sorted(set(e.close_match) - {e.same_as or ""}):
+                g.add((node, SKOS.closeMatch, WD[qid]))
+    wikidata_graph = URIRef(f"{base_iri}graph/wikidata")
+    quads = any(str(g.identifier) != str(DATASET_DEFAULT_GRAPH_ID) for g in ds.graphs())
+    if quads:
+        ds.remove_graph(ds.graph(wikidata_graph))
+        target = ds.graph(wikidata_graph)
+    else:
+        target = ds.default_context
+        _drop_old_enrichment(target)
+        target.remove((wikidata_graph, None, None))
+    everything = [e for entities in groups.values() for e in entities]
+    extra = enrichment_triples(
+        everything,
+        entity_iri=lambda e: renames.get(URIRef(e.key), URIRef(e.key)),
+        graph_iri=wikidata_graph,
+    )
+    for triple in extra:
+        target.add(triple)
+    return len(renames)
+
+
+def write_dataset(ds: Dataset, path: Path) -> None:
+    """Write ``ds`` atomically in the format of ``path``'s suffix; line formats sorted."""
+    fmt = rdf_format(path)
+    if fmt in _QUADS:
+        text = ds.serialize(format=fmt)
+    else:
+        union = Graph()
+        for prefix, ns in ds.namespaces():
+            union.bind(prefix, ns)
+        for g in ds.graphs():
+            for triple in g:
+                union.add(triple)
+        text = union.serialize(format=fmt)
+    if fmt in {"nt", "nquads"}:
+        text = "".join(sorted(line + "\n" for line in text.splitlines() if line.strip()))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
