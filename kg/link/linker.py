@@ -163,10 +163,10 @@ def link_entities(
             client = WikidataClient()
         try:
             index = _extend_online(entities, index, client, capped)
-        except ServiceError as e:
+        except ServiceError as err:
             if not fallback:
                 raise
-            report.warnings.append(f"{e.code}: {e.message}; fell back to the offline snapshot")
+            report.warnings.append(f"{err.code}: {err.message}; fell back to the offline snapshot")
     choices = rank_entities(entities, index, capped=capped)
     for e in sorted(entities, key=lambda x: x.key):
         e.same_as, e.close_match, e.link_score, e.wikidata = None, [], None, {}

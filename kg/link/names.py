@@ -119,7 +119,7 @@ def _skeleton(token: str) -> str:
     token = token.replace("q", "k").replace("ph", "f")
     if len(token) > 2 and token.endswith("h") and token[-2] in _VOWELS:
         token = token[:-1]  # Jableh / Jabla, Hamah / Hama
-    out = []
+    out: list[str] = []
     for c in token:
         if c in _VOWELS or c.isdigit():
             continue

@@ -105,7 +105,8 @@ def enrichment_triples(
             g.add((item, RDFS.label, Literal(str(facts["label"]), lang="en")))
         if facts.get("description"):
             g.add((item, SDO.description, Literal(str(facts["description"]), lang="en")))
-        for cls in facts.get("p31") or ():  # type: ignore[union-attr]
+        classes = facts.get("p31")
+        for cls in classes if isinstance(classes, (list, tuple)) else ():
             g.add((item, WDT.P31, WD[str(cls)]))
         if facts.get("type") != "Place":
             continue
@@ -239,7 +240,9 @@ def apply_links(ds: Dataset, groups: dict[URIRef, list[Entity]], *, base_iri: st
         for s, p, o in list(g):
             if s in renames or o in renames:
                 g.remove((s, p, o))
-                g.add((renames.get(s, s), p, renames.get(o, o)))  # type: ignore[arg-type]
+                new_s = renames.get(s, s) if isinstance(s, URIRef) else s
+                new_o = renames.get(o, o) if isinstance(o, URIRef) else o
+                g.add((new_s, p, new_o))
     for graph_id, entities in groups.items():
         g = ds.graph(graph_id)
         for e in entities:
