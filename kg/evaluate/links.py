@@ -51,7 +51,7 @@ def score_links(predicted: dict[str, str | None], gold: dict[str, str | None]) -
             when not linked or not found).
         gold: gold entity name -> gold QID (None when the gold gives none).
 
-    >>> s = score_links({"Syria": "Q858", "Tartus": "Q1"}, {"Syria": "Q858", "Tartus": "Q174916", "X": None})
+    >>> s = score_links({"A": "Q1", "B": "Q9"}, {"A": "Q1", "B": "Q2", "C": None})
     >>> (s.right, s.wrong, s.missing, s.spurious, s.nil_right)
     (1, 1, 0, 0, 1)
     """

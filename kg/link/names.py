@@ -4,7 +4,7 @@
 - :func:`variant_key`: also the Arabic article ("al-", "el-", "as-"...), words English
   translates and moves ("Jabhat X" = "X Front"), person titles; tokens sorted.
 - :func:`skeleton_key`: the consonant skeleton of the variant tokens, for transliteration
-  variants ("Sweida" / "Suwayda", "Banias" / "Baniyas", "Lattakia" / "Latakia").
+  variants ("Hims" / "Homs", "Kuneitra" / "Quneitra", "Hamah" / "Hama").
 
 The rules live in ``data/wikidata/name_variants.json`` (documented there); no name is
 written in this module.
@@ -77,7 +77,7 @@ def tokens(text: str, rules: NameRules | None = None) -> list[str]:
 
 
 def exact_key(text: str, rules: NameRules | None = None) -> str:
-    """``"The Syrian-Observatory"`` -> ``"syrian observatory"``."""
+    """``"The Human-Rights Office"`` -> ``"human rights office"``."""
     return " ".join(tokens(text, rules))
 
 
@@ -92,7 +92,7 @@ def content_tokens(text: str, *, person: bool = False, rules: NameRules | None =
     """Tokens without Arabic articles, translated words mapped, titles dropped for persons."""
     rules = rules or load_rules()
     folded = fold(text)
-    # hyphen-attached article: "al-Sharaa", "As-Suwayda", "ash-Sham"
+    # hyphen-attached article: "al-Bab", "as-Salam", "ash-Sham"
     folded = re.sub(
         r"\b(" + "|".join(sorted(rules.articles, key=len, reverse=True)) + r")-(?=[a-z])",
         " ",
@@ -111,20 +111,20 @@ def content_tokens(text: str, *, person: bool = False, rules: NameRules | None =
 
 
 def variant_key(text: str, *, person: bool = False, rules: NameRules | None = None) -> str:
-    """Order-free key without articles and titles: ``"Jabhat al Nusra"`` -> ``"front nusra"``."""
+    """Order-free key without articles and titles: ``"Jaysh al Islam"`` -> ``"army islam"``."""
     return " ".join(sorted(content_tokens(text, person=person, rules=rules)))
 
 
 def _skeleton(token: str) -> str:
     token = token.replace("q", "k").replace("ph", "f")
     if len(token) > 2 and token.endswith("h") and token[-2] in _VOWELS:
-        token = token[:-1]  # Jableh / Jabla, Hamah / Hama
+        token = token[:-1]  # Hamah / Hama
     out: list[str] = []
     for c in token:
         if c in _VOWELS or c.isdigit():
             continue
         if out and out[-1] == c:
-            continue  # Lattakia / Latakia
+            continue  # Hassakeh / Hasakeh
         out.append(c)
     return "".join(out)
 

@@ -8,10 +8,9 @@ A candidate's score, in [0, 1]::
 
 - ``name``: how the entity's best name matches one of the item's names: the item's label
   exactly (``label``), an alias exactly (``alias``), the same after the Arabic article,
-  translated words and titles are set aside (``variant``: "Jabhat al Nusra" = "al-Nusra
-  Front"; a person's given name and surname agree: "Bashar Hafez al-Assad" = "Bashar
-  al-Assad"), or only the consonant skeleton agrees (``skeleton``: "Sweida" =
-  "Suwayda"). Skeleton candidates are considered only when nothing matches better.
+  translated words and titles are set aside (``variant``: "Jaysh al Islam" = "Islam
+  Army"; a person's given name and surname agree: "Recep Tayyip Erdogan" = "Recep
+  Erdogan"), or only the consonant skeleton agrees (``skeleton``: "Hims" = "Homs"). Skeleton candidates are considered only when nothing matches better.
 - ``type_factor``: 1 for the same type; ``compatible_type`` for an armed group and an
   organisation item (or the reverse); incompatible types are no candidates at all.
 - ``context``: a place whose admin parent or country is among the article's confidently
@@ -19,7 +18,7 @@ A candidate's score, in [0, 1]::
   than those of the article loses ``context_penalty``; a person or organisation of one of
   the article's countries gains ``context_bonus_weak``.
 
-Person names of one token ("Sharaa", "Assad") never match a person item whose name has a
+Person names of one token ("Erdogan", "Putin") never match a person item whose name has a
 given name too (the surname trap); and a person item whose given name differs from the
 entity's full name is no candidate at all.
 """
@@ -207,7 +206,7 @@ def _letters(text: str) -> str:
 
 def _person_conflict(name: str, item: GazetteerItem, rules: NameRules) -> bool:
     """True when a multi-token person name has the item's surname but another given name
-    ("Ahmed al-Sharaa" against "Farouk al-Sharaa")."""
+    ("Jane al-Smith" against "John al-Smith")."""
     toks = content_tokens(name, person=True, rules=rules)
     if len(toks) < 2:
         return False

@@ -1,30 +1,30 @@
 """Enrichment from Wikidata: facts about linked entities, marked as coming from Wikidata.
 
 Layout (the RDF mapping puts these triples in their own named graph, shared by all
-articles, so that a fact about Damascus is stored once, however many articles link it)::
+articles, so that a fact about a city is stored once, however many articles link it)::
 
     GRAPH <base>graph/wikidata {
       <base>graph/wikidata a prov:Entity ;
-          prov:wasDerivedFrom wd:Q3766, wd:Q858 ;          # every item the facts come from
+          prov:wasDerivedFrom wd:Q64, wd:Q183 ;          # every item the facts come from
           dcterms:source <https://www.wikidata.org/> ;
           dcterms:license <http://creativecommons.org/publicdomain/zero/1.0/> ;
           owl:versionInfo "newskg offline Wikidata snapshot 2026.11.25.1" .
 
       # a linked place: coordinates (GeoSPARQL) and parents (P131, P17)
-      <base>place/Q3766 geo:hasGeometry <base>place/Q3766/geometry ;
-          nkg:locatedIn wd:Q2007044 ,                        # parent not in the article
-                        <base>place/Q858 .                   # parent that is an entity of it
-      <base>place/Q3766/geometry a geo:Geometry ;
-          geo:asWKT "POINT(36.29 33.51)"^^geo:wktLiteral .   # WKT order: longitude latitude
+      <base>place/Q64 geo:hasGeometry <base>place/Q64/geometry ;
+          nkg:locatedIn wd:Q1208 ,                           # P131 parent, not in the article
+                        <base>place/Q183 .                   # P17, an entity of the article
+      <base>place/Q64/geometry a geo:Geometry ;
+          geo:asWKT "POINT(13.39 52.52)"^^geo:wktLiteral .   # WKT order: longitude latitude
 
       # every linked item: its Wikidata label, description and P31 classes (where known)
-      wd:Q3766 rdfs:label "Damascus"@en ; schema:description "Capital ..."@en ;
+      wd:Q64 rdfs:label "Berlin"@en ; schema:description "Capital ..."@en ;
           wdt:P31 wd:Q515 .
     }
 
 ``nkg:locatedIn`` points at the parent's minted IRI when the parent is itself an entity of
-the same call (so it meets the article's own relations, e.g. "Baniyas is located in
-Syria"), else at the parent's ``wd:`` IRI (no ungrounded entity is minted). Facts about
+the same call (so it meets the article's own relations, e.g. "the town is located in
+the country"), else at the parent's ``wd:`` IRI (no ungrounded entity is minted). Facts about
 the item itself (label, description, P31) stay on the ``wd:`` IRI: the entity's own
 ``rdfs:label`` is the one preferred name the article graph gives it.
 """
