@@ -50,16 +50,15 @@ class LinkReport:
     warnings: list[str] = field(default_factory=list)
 
 
-_INDEX: dict[int, CandidateIndex] = {}
+_INDEX: list[tuple[tuple[GazetteerItem, ...], CandidateIndex]] = []
 
 
 def snapshot_index() -> CandidateIndex:
-    """The index over the shipped snapshot (built once per process)."""
+    """The index over the shipped snapshot (rebuilt only when the snapshot is reloaded)."""
     items = load_snapshot()
-    key = id(items)
-    if key not in _INDEX:
-        _INDEX[key] = CandidateIndex(items)
-    return _INDEX[key]
+    if not _INDEX or _INDEX[0][0] is not items:
+        _INDEX[:] = [(items, CandidateIndex(items))]
+    return _INDEX[0][1]
 
 
 def facts(item: GazetteerItem) -> dict[str, object]:

@@ -1,6 +1,7 @@
 """Items found live: ``wbsearchentities`` candidates read with ``wbgetentities`` and turned
 into :class:`~kg.gazetteer.GazetteerItem` objects, typed through their P31 classes
-(``data/wikidata/p31_types.json``)."""
+(``data/wikidata/p31_types.json``; a class not listed there is typed through its
+superclasses with one SPARQL query). An item of no known type is not a candidate."""
 
 from __future__ import annotations
 
@@ -36,11 +37,41 @@ def class_map(path: Path | None = None) -> tuple[dict[str, str], tuple[str, ...]
         raise ConfigError("KG107", f"{path}: malformed P31 class map ({e})") from e
 
 
-def type_of(p31: Iterable[str]) -> str | None:
-    """The entity type of an item with these P31 classes, or None when none is known."""
+def type_of(p31: Iterable[str], extra: dict[str, str] | None = None) -> str | None:
+    """The entity type of an item with these P31 classes, or None when none is known.
+
+    Args:
+        p31: the item's classes.
+        extra: more class -> type pairs (from :func:`superclass_types`).
+    """
     classes, priority = class_map()
-    types = {classes[q] for q in p31 if q in classes}
+    known = {**classes, **(extra or {})}
+    types = {known[q] for q in p31 if q in known}
     return next((t for t in priority if t in types), None)
+
+
+def superclass_types(classes: Iterable[str], client: WikidataClient) -> dict[str, str]:
+    """Types of classes the class map lacks, through their superclasses (``wdt:P279*``) on
+    the SPARQL endpoint: one query for all of them."""
+    wanted = sorted(set(classes), key=lambda q: (len(q), q))
+    if not wanted:
+        return {}
+    roots, priority = class_map()
+    query = (
+        "PREFIX wd: <http://www.wikidata.org/entity/>\n"
+        "PREFIX wdt: <http://www.wikidata.org/prop/direct/>\n"
+        "SELECT DISTINCT ?class ?root WHERE {\n"
+        f"  VALUES ?class {{ {' '.join(f'wd:{q}' for q in wanted)} }}\n"
+        f"  VALUES ?root {{ {' '.join(f'wd:{q}' for q in sorted(roots))} }}\n"
+        "  ?class wdt:P279* ?root .\n}"
+    )
+    found: dict[str, set[str]] = {}
+    for row in client.sparql(query):
+        cls = _qid(str(row.get("class", {}).get("value", "")))
+        root = _qid(str(row.get("root", {}).get("value", "")))
+        if root in roots:
+            found.setdefault(cls, set()).add(roots[root])
+    return {c: next(t for t in priority if t in ts) for c, ts in sorted(found.items())}
 
 
 def _values(claims: dict[str, Any], prop: str) -> list[Any]:
@@ -65,13 +96,15 @@ def _text(block: Any, language: str) -> str:
     return ""
 
 
-def item_from_entity(entity: dict[str, Any], *, language: str = "en") -> GazetteerItem | None:
+def item_from_entity(
+    entity: dict[str, Any], *, language: str = "en", extra: dict[str, str] | None = None
+) -> GazetteerItem | None:
     """A snapshot item from one ``wbgetentities`` entity (formatversion 2); None when it
     has no label in ``language`` or no P31 class of a known type."""
     label = _text(entity.get("labels"), language)
     claims = entity.get("claims") or {}
     p31 = tuple(_ids(claims, "P31"))
-    etype = type_of(p31)
+    etype = type_of(p31, extra)
     if not label or etype is None:
         return None
     aliases = tuple(
@@ -103,7 +136,15 @@ def items_for(names: Iterable[str], client: WikidataClient) -> list[GazetteerIte
     if not qids:
         return []
     entities = client.get_entities(sorted(qids))
-    items = [item_from_entity(entities[q]) for q in sorted(entities, key=lambda q: (len(q), q))]
+    untyped = {
+        c
+        for e in entities.values()
+        if type_of(p31 := _ids(e.get("claims") or {}, "P31")) is None
+        for c in p31
+    }
+    extra = superclass_types(untyped, client)
+    ordered = sorted(entities, key=lambda q: (len(q), q))
+    items = [item_from_entity(entities[q], extra=extra) for q in ordered]
     return [i for i in items if i is not None]
 
 

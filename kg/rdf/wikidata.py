@@ -44,7 +44,7 @@ from rdflib.namespace import DCTERMS, GEO, PROV, SDO
 from kg.errors import InputError
 from kg.model import Entity, EntityType
 from kg.model.iri import Minter
-from kg.rdf.vocab import NKG, WD
+from kg.rdf.vocab import NIF, NKG, WD
 
 WDT = Namespace("http://www.wikidata.org/prop/direct/")
 WIKIDATA = URIRef("https://www.wikidata.org/")
@@ -284,15 +284,30 @@ def apply_links(ds: Dataset, groups: dict[URIRef, list[Entity]], *, base_iri: st
     return len(renames)
 
 
+def bind_prefixes(g: Graph) -> None:
+    """The prefixes of the enrichment, for readable Turtle and TriG."""
+    for prefix, ns in (
+        ("nkg", NKG),
+        ("nif", NIF),
+        ("wd", WD),
+        ("wdt", WDT),
+        ("geo", GEO),
+        ("schema", SDO),
+    ):
+        g.bind(prefix, ns, override=True, replace=True)
+
+
 def write_dataset(ds: Dataset, path: Path) -> None:
     """Write ``ds`` atomically in the format of ``path``'s suffix; line formats sorted."""
     fmt = rdf_format(path)
     if fmt in _QUADS:
+        bind_prefixes(ds)
         text = ds.serialize(format=fmt)
     else:
         union = Graph()
         for prefix, ns in ds.namespaces():
             union.bind(prefix, ns)
+        bind_prefixes(union)
         for g in ds.graphs():
             for triple in g:
                 union.add(triple)

@@ -170,3 +170,19 @@ def test_kg_wikidata_snapshot_bad_query_file(tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 3 and "KG221" in result.stderr
+
+
+def test_kg_link_on_a_single_graph_turtle_file(unlinked_graph: Path, tmp_path: Path) -> None:
+    ds = Dataset()
+    ds.parse(unlinked_graph, format="trig")
+    union = "".join(
+        f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o, _ in ds.quads((None, None, None, None))
+    )
+    ttl = tmp_path / "graph.ttl"
+    ttl.write_text(union, encoding="utf-8")
+    assert runner.invoke(app, ["link", str(ttl)]).exit_code == 0
+    first = ttl.read_bytes()
+    assert runner.invoke(app, ["link", str(ttl)]).exit_code == 0
+    assert ttl.read_bytes() == first
+    text = first.decode("utf-8")
+    assert "geo:wktLiteral" in text and "POINT(" in text and "ns1:" not in text

@@ -106,3 +106,46 @@ def test_type_of_p31_follows_the_priority() -> None:
     assert type_of(["Q5"]) == "Person"
     assert type_of(["Q43229", "Q17149090"]) == "ArmedGroup"
     assert type_of(["Q990000005"]) is None
+
+
+def test_a_class_outside_the_map_is_typed_through_its_superclasses(tmp_path: Path) -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        params = request.url.params
+        if "query" in params:
+            seen.append(params["query"])
+            name = "sparql_superclass.json"
+        elif params.get("action") == "wbsearchentities":
+            name = "wbsearchentities_monitor.json"
+        else:
+            name = "wbgetentities_monitor.json"
+        return httpx.Response(200, content=(RECORDED / name).read_bytes())
+
+    extraction = Extraction(article=gold_extraction()[0].article)
+    e = entity("Placeholder Monitor for Human Rights", "Organisation")
+    extraction.entities[e.key] = e
+    link_entities(extraction, Settings(online=True), client=make_client(handler, tmp_path))
+    assert e.same_as == "Q990000003" and e.wikidata["type"] == "Organisation"
+    (query,) = seen
+    assert "wd:Q990000100" in query and "wdt:P279*" in query
+
+
+def test_an_item_of_no_known_type_is_no_candidate(tmp_path: Path) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        params = request.url.params
+        if "query" in params:  # no superclass of a known type
+            body = b'{"head": {"vars": ["class", "root"]}, "results": {"bindings": []}}'
+            return httpx.Response(200, content=body)
+        name = (
+            "wbsearchentities_monitor.json"
+            if params.get("action") == "wbsearchentities"
+            else "wbgetentities_monitor.json"
+        )
+        return httpx.Response(200, content=(RECORDED / name).read_bytes())
+
+    extraction = Extraction(article=gold_extraction()[0].article)
+    e = entity("Placeholder Monitor for Human Rights", "Organisation")
+    extraction.entities[e.key] = e
+    link_entities(extraction, Settings(online=True), client=make_client(handler, tmp_path))
+    assert e.same_as is None and e.close_match == []
