@@ -138,7 +138,8 @@ class WikidataClient:
 
     def sparql(self, query: str) -> list[dict[str, Any]]:
         """Run a SELECT query on the Wikidata Query Service; the result bindings."""
-        data = self._get(SPARQL_URL, {"query": query, "format": "json"})
+        # POST (SPARQL 1.1 Protocol, form-encoded): long VALUES blocks do not fit in a URL
+        data = self._get(SPARQL_URL, {"query": query, "format": "json"}, post=True)
         try:
             return list(data["results"]["bindings"])
         except (KeyError, TypeError) as e:
@@ -156,25 +157,29 @@ class WikidataClient:
         key = json.dumps([url, sorted(params.items())], ensure_ascii=False)
         return self.cache_dir / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()}.json"
 
-    def _get(self, url: str, params: dict[str, str]) -> dict[str, Any]:
+    def _get(self, url: str, params: dict[str, str], *, post: bool = False) -> dict[str, Any]:
         cached = self._cache_file(url, params)
         if cached is not None and cached.is_file():
             try:
                 return json.loads(cached.read_text(encoding="utf-8"))
             except ValueError:
                 cached.unlink(missing_ok=True)  # a damaged cache entry is asked again
-        data = self._fetch(url, params)
+        data = self._fetch(url, params, post=post)
         if cached is not None:
             _write_atomic(cached, json.dumps(data, ensure_ascii=False, sort_keys=True))
         return data
 
-    def _fetch(self, url: str, params: dict[str, str]) -> dict[str, Any]:
+    def _fetch(self, url: str, params: dict[str, str], *, post: bool) -> dict[str, Any]:
         problem = "no attempt made"
         for attempt in range(self.retries):
             self._throttle()
             try:
                 self.requests += 1
-                response = self._http.get(url, params=params)
+                response = (
+                    self._http.post(url, data=params)
+                    if post
+                    else self._http.get(url, params=params)
+                )
             except httpx.TimeoutException:
                 problem = "timed out"
                 self._wait(attempt, None)

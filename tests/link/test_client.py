@@ -205,5 +205,7 @@ def test_sparql_returns_bindings(tmp_path: Path) -> None:
     c, _ = client(script, tmp_path)
     rows = c.sparql("SELECT ?item WHERE { ?item ?p ?o } LIMIT 1")
     assert rows[0]["item"]["value"] == "http://www.wikidata.org/entity/Q3766"
-    assert str(script.requests[0].url).startswith(SPARQL_URL)
+    (req,) = script.requests
+    assert req.method == "POST" and str(req.url) == SPARQL_URL
+    assert b"query=SELECT" in req.content and req.headers["User-Agent"].startswith("newskg/")
     assert json.loads(recorded("sparql_snapshot.json"))["results"]["bindings"] == rows

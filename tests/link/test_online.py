@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import httpx
 import pytest
@@ -113,8 +114,8 @@ def test_a_class_outside_the_map_is_typed_through_its_superclasses(tmp_path: Pat
 
     def handler(request: httpx.Request) -> httpx.Response:
         params = request.url.params
-        if "query" in params:
-            seen.append(params["query"])
+        if request.method == "POST":
+            seen.append(parse_qs(request.content.decode())["query"][0])
             name = "sparql_superclass.json"
         elif params.get("action") == "wbsearchentities":
             name = "wbsearchentities_monitor.json"
@@ -134,7 +135,7 @@ def test_a_class_outside_the_map_is_typed_through_its_superclasses(tmp_path: Pat
 def test_an_item_of_no_known_type_is_no_candidate(tmp_path: Path) -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         params = request.url.params
-        if "query" in params:  # no superclass of a known type
+        if request.method == "POST":  # SPARQL: no superclass of a known type
             body = b'{"head": {"vars": ["class", "root"]}, "results": {"bindings": []}}'
             return httpx.Response(200, content=body)
         name = (
