@@ -156,6 +156,7 @@ def link_entities(
     capped = close_only()
     report = LinkReport()
     if settings.online:
+        own = client is None
         if client is None:
             from kg.link.client import WikidataClient
 
@@ -166,6 +167,9 @@ def link_entities(
             if not fallback:
                 raise
             report.warnings.append(f"{err.code}: {err.message}; fell back to the offline snapshot")
+        finally:
+            if own:
+                client.close()
     choices = rank_entities(entities, index, capped=capped)
     for e in sorted(entities, key=lambda x: x.key):
         e.same_as, e.close_match, e.link_score, e.wikidata = None, [], None, {}
