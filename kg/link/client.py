@@ -32,6 +32,7 @@ from kg.errors import ServiceError
 API_URL = "https://www.wikidata.org/w/api.php"
 SPARQL_URL = "https://query.wikidata.org/sparql"
 CONTACT_URL = "https://w3id.org/newskg"
+_SPARQL_ACCEPT = {"Accept": "application/sparql-results+json"}
 
 
 def user_agent() -> str:
@@ -176,7 +177,7 @@ class WikidataClient:
             try:
                 self.requests += 1
                 response = (
-                    self._http.post(url, data=params)
+                    self._http.post(url, data=params, headers=_SPARQL_ACCEPT)
                     if post
                     else self._http.get(url, params=params)
                 )

@@ -208,4 +208,5 @@ def test_sparql_returns_bindings(tmp_path: Path) -> None:
     (req,) = script.requests
     assert req.method == "POST" and str(req.url) == SPARQL_URL
     assert b"query=SELECT" in req.content and req.headers["User-Agent"].startswith("newskg/")
+    assert req.headers["Accept"] == "application/sparql-results+json"
     assert json.loads(recorded("sparql_snapshot.json"))["results"]["bindings"] == rows
