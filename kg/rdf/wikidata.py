@@ -225,45 +225,31 @@ def apply_links(ds: Dataset, groups: dict[URIRef, list[Entity]], *, base_iri: st
     """Write the entities' new links into ``ds`` (in place); return how many were renamed.
 
     In each graph: ``owl:sameAs``/``skos:closeMatch`` to ``wd:`` and ``nkg:linkConfidence``
-    are replaced; an entity whose minted IRI depends on its link is renamed everywhere;
+    are replaced; an entity whose minted IRI depends on its link is renamed (in that graph);
     the enrichment is rebuilt (in ``<base>graph/wikidata`` for datasets, in the one graph
     otherwise, where nkg:locatedIn to minted parents cannot be told from the article's own
     and is kept).
     """
-    renames: dict[URIRef, URIRef] = {}
-    for entities in groups.values():
-        for e in entities:
-            new = _minted(e.key, e, base_iri)
-            if new != e.key:
-                renames[URIRef(e.key)] = URIRef(new)
-    for g in list(ds.graphs()):
+    iris: dict[int, URIRef] = {}  # id(entity) -> its IRI after re-linking
+    renamed = 0
+    for graph_id, entities in groups.items():
+        g = ds.graph(graph_id)
+        # renamed in its own graph only: the same IRI in two articles may now link apart
+        renames = {
+            URIRef(e.key): URIRef(_minted(e.key, e, base_iri))
+            for e in entities
+            if _minted(e.key, e, base_iri) != e.key
+        }
+        renamed += len(renames)
         for s, p, o in list(g):
             if s in renames or o in renames:
                 g.remove((s, p, o))
                 new_s = renames.get(s, s) if isinstance(s, URIRef) else s
                 new_o = renames.get(o, o) if isinstance(o, URIRef) else o
                 g.add((new_s, p, new_o))
-    for graph_id, entities in groups.items():
-        g = ds.graph(graph_id)
         for e in entities:
-            node = renames.get(URIRef(e.key), URIRef(e.key))
-            for p in (OWL.sameAs, SKOS.closeMatch):
-                for o in list(g.objects(node, p)):
-                    if str(o).startswith(str(WD)):
-                        g.remove((node, p, o))
-            g.remove((node, NKG.linkConfidence, None))
-            if e.same_as:
-                g.add((node, OWL.sameAs, WD[e.same_as]))
-                if e.link_score is not None:
-                    g.add(
-                        (
-                            node,
-                            NKG.linkConfidence,
-                            Literal(f"{e.link_score:.3f}", datatype=XSD.decimal),
-                        )
-                    )
-            for qid in sorted(set(e.close_match) - {e.same_as or ""}):
-                g.add((node, SKOS.closeMatch, WD[qid]))
+            node = iris[id(e)] = renames.get(URIRef(e.key), URIRef(e.key))
+            _replace_links(g, node, e)
     wikidata_graph = URIRef(f"{base_iri}graph/wikidata")
     quads = any(str(g.identifier) != str(DATASET_DEFAULT_GRAPH_ID) for g in ds.graphs())
     if quads:
@@ -276,12 +262,27 @@ def apply_links(ds: Dataset, groups: dict[URIRef, list[Entity]], *, base_iri: st
     everything = [e for entities in groups.values() for e in entities]
     extra = enrichment_triples(
         everything,
-        entity_iri=lambda e: renames.get(URIRef(e.key), URIRef(e.key)),
+        entity_iri=lambda e: iris[id(e)],
         graph_iri=wikidata_graph,
     )
     for triple in extra:
         target.add(triple)
-    return len(renames)
+    return renamed
+
+
+def _replace_links(g: Graph, node: URIRef, e: Entity) -> None:
+    for p in (OWL.sameAs, SKOS.closeMatch):
+        for o in list(g.objects(node, p)):
+            if str(o).startswith(str(WD)):
+                g.remove((node, p, o))
+    g.remove((node, NKG.linkConfidence, None))
+    if e.same_as:
+        g.add((node, OWL.sameAs, WD[e.same_as]))
+        if e.link_score is not None:
+            confidence = Literal(f"{e.link_score:.3f}", datatype=XSD.decimal)
+            g.add((node, NKG.linkConfidence, confidence))
+    for qid in sorted(set(e.close_match) - {e.same_as or ""}):
+        g.add((node, SKOS.closeMatch, WD[qid]))
 
 
 def bind_prefixes(g: Graph) -> None:

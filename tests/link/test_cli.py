@@ -186,3 +186,25 @@ def test_kg_link_on_a_single_graph_turtle_file(unlinked_graph: Path, tmp_path: P
     assert ttl.read_bytes() == first
     text = first.decode("utf-8")
     assert "geo:wktLiteral" in text and "POINT(" in text and "ns1:" not in text
+
+
+def test_each_article_graph_is_relinked_in_its_own_context(tmp_path: Path) -> None:
+    trig = tmp_path / "two.trig"
+    trig.write_text(
+        f"""@prefix nkg: <https://w3id.org/newskg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<{BASE}graph/a> {{ <{BASE}place/latakia> a nkg:Place ; rdfs:label "Latakia" .
+  <{BASE}place/x> a nkg:Place ; rdfs:label "Nowhere-in-the-snapshot" . }}
+<{BASE}graph/b> {{ <{BASE}place/latakia> a nkg:Place ; rdfs:label "Latakia" . }}
+""",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["link", str(trig)])
+    assert result.exit_code == 0, result.output
+    assert "2 linked" in result.stderr and "2 renamed" in result.stderr
+    ds = Dataset()
+    ds.parse(trig, format="trig")
+    for graph in ("a", "b"):
+        g = ds.graph(URIRef(f"{BASE}graph/{graph}"))
+        assert (URIRef(f"{BASE}place/Q200030"), OWL.sameAs, WD.Q200030) in g
+    assert not list(ds.quads((URIRef(f"{BASE}place/x"), OWL.sameAs, None, None)))
