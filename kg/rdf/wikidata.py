@@ -205,8 +205,11 @@ def _minted(old: str, e: Entity, base_iri: str) -> str:
     """The IRI the contract gives the entity after (re-)linking, when ``old`` is minted."""
     if not old.startswith(base_iri) or not e.named:
         return old
-    if re.fullmatch(rf"({_SEGMENTS})/[^/]+", old[len(base_iri) :]) is None:
+    local = re.fullmatch(rf"({_SEGMENTS})/([^/]+)", old[len(base_iri) :])
+    if local is None:
         return old
+    if not e.same_as and re.fullmatch(r"Q[1-9][0-9]*", local.group(2)) is None:
+        return old  # not linked before, not linked now: the IRI stays
     return Minter(base_iri).entity(e.type.value, e.label, qid=e.same_as, named=True, article_key="")
 
 
