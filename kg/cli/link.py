@@ -7,11 +7,14 @@ from typing import Annotated
 
 import typer
 
-from kg.errors import KgError
+from kg.cli import app
+from kg.cli._console import EXIT_CODES_HELP, handled, say
 from kg.link import LinkReport, link_entities
 from kg.model import Article, Extraction
-from kg.rdf.wikidata import apply_links, entities_in, read_dataset, write_dataset
+from kg.rdf.serialize import check_output, write_dataset
+from kg.rdf.wikidata import apply_links, entities_in
 from kg.settings import Settings
+from kg.validate.load import load_rdf, rdf_format
 
 
 def link_graph(
@@ -28,7 +31,10 @@ def link_graph(
     Returns:
         The summed report, and how many entity IRIs were renamed.
     """
-    ds = read_dataset(graph)
+    target = out or graph
+    rdf_format(graph)  # an unreadable suffix is named as such, before the output is checked
+    check_output(target)
+    ds = load_rdf(graph)
     groups = entities_in(ds)
     client = None
     if settings.online:
@@ -37,22 +43,36 @@ def link_graph(
         client = WikidataClient(cache_dir=cache_dir)
     total = LinkReport()
     empty = Article(body="")
-    for entities in groups.values():
-        extraction = Extraction(article=empty, entities={e.key: e for e in entities})
-        report = link_entities(extraction, settings, client=client, fallback=fallback)
-        total.linked += report.linked
-        total.close += report.close
-        total.nil += report.nil
-        total.skipped += report.skipped
-        total.decisions.extend(report.decisions)
-        total.warnings.extend(w for w in report.warnings if w not in total.warnings)
+    try:
+        for entities in groups.values():
+            extraction = Extraction(article=empty, entities={e.key: e for e in entities})
+            report = link_entities(extraction, settings, client=client, fallback=fallback)
+            total.linked += report.linked
+            total.close += report.close
+            total.nil += report.nil
+            total.skipped += report.skipped
+            total.decisions.extend(report.decisions)
+            total.warnings.extend(w for w in report.warnings if w not in total.warnings)
+    finally:
+        if client is not None:
+            client.close()
     renamed = apply_links(ds, groups, base_iri=settings.base_iri)
-    write_dataset(ds, out or graph)
+    write_dataset(ds, target)
     return total, renamed
 
 
-def link_cli(
-    graph: Annotated[Path, typer.Argument(help="Graph file (.trig, .nq, .ttl, .nt, .jsonld).")],
+@app.command(
+    "link",
+    help="Re-link the entities of an existing graph file to Wikidata (the offline snapshot by "
+    "default; --online asks the live API for what the snapshot lacks). Replaces owl:sameAs and "
+    "skos:closeMatch, renames entity IRIs that depend on their link, rebuilds the Wikidata "
+    "enrichment, and writes the file atomically.\n\n" + EXIT_CODES_HELP,
+)
+def link_command(
+    graph: Annotated[
+        Path,
+        typer.Argument(help="Graph file (.trig, .nq, .jsonld, .ttl, .nt).", show_default=False),
+    ],
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write here (default: replace GRAPH).")
     ] = None,
@@ -70,27 +90,14 @@ def link_cli(
         Path | None, typer.Option("--cache-dir", help="Cache of Wikidata answers (online).")
     ] = None,
 ) -> None:
-    """Re-link the entities of an existing graph to Wikidata (offline snapshot by default)."""
-    try:
-        settings = Settings.resolve(base_iri=base_iri, online=online or None)
+    with handled():
+        settings = Settings.resolve(base_iri=base_iri, online=True if online else None)
         report, renamed = link_graph(
             graph, out=out, settings=settings, fallback=fallback, cache_dir=cache_dir
         )
-    except KgError as e:
-        typer.echo(f"kg link: {e}", err=True)
-        raise typer.Exit(e.exit_code) from None
     for warning in report.warnings:
-        typer.echo(f"kg link: warning: {warning}", err=True)
-    typer.echo(
-        f"kg link: {report.linked} linked (owl:sameAs), {report.close} close (skos:closeMatch), "
-        f"{report.nil} without a link, {renamed} renamed -> {out or graph}",
-        err=True,
+        say(f"warning: {warning}")
+    say(
+        f"{report.linked} linked (owl:sameAs), {report.close} close (skos:closeMatch), "
+        f"{report.nil} without a link, {renamed} renamed -> {out or graph}"
     )
-
-
-def register(app: typer.Typer) -> None:
-    """Add ``kg link`` and ``kg wikidata`` (the snapshot refresh) to the application."""
-    from kg.cli import wikidata
-
-    app.command("link")(link_cli)
-    wikidata.register(app)

@@ -55,9 +55,9 @@ def load_rules(path: Path | None = None) -> NameRules:
             short_max=int(d["short_name_max_len"]),
         )
     except OSError as e:
-        raise ConfigError("KG105", f"{path}: cannot read the name rules ({e.strerror})") from e
+        raise ConfigError("KG110", f"{path}: cannot read the name rules ({e.strerror})") from e
     except (ValueError, KeyError, TypeError) as e:
-        raise ConfigError("KG105", f"{path}: malformed name rules ({e})") from e
+        raise ConfigError("KG110", f"{path}: malformed name rules ({e})") from e
 
 
 def fold(text: str) -> str:

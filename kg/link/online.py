@@ -32,9 +32,9 @@ def class_map(path: Path | None = None) -> tuple[dict[str, str], tuple[str, ...]
         d = json.loads(path.read_text(encoding="utf-8"))
         return {q: v["type"] for q, v in d["classes"].items()}, tuple(d["priority"])
     except OSError as e:
-        raise ConfigError("KG107", f"{path}: cannot read the P31 class map ({e.strerror})") from e
+        raise ConfigError("KG112", f"{path}: cannot read the P31 class map ({e.strerror})") from e
     except (ValueError, KeyError, TypeError) as e:
-        raise ConfigError("KG107", f"{path}: malformed P31 class map ({e})") from e
+        raise ConfigError("KG112", f"{path}: malformed P31 class map ({e})") from e
 
 
 def type_of(p31: Iterable[str], extra: dict[str, str] | None = None) -> str | None:
@@ -172,7 +172,7 @@ def items_from_bindings(rows: list[dict[str, Any]], *, source: str) -> list[Gaze
         qid, etype = _qid(value.get("item", "")), value.get("type", "")
         if not qid.startswith("Q") or etype not in _TYPES:
             raise InputError(
-                "KG220",
+                "KG240",
                 f"SPARQL result row {n}: needs ?item (a wd: IRI) and ?type (one of {', '.join(sorted(_TYPES))})",
             )
         coord = None

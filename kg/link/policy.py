@@ -24,7 +24,7 @@ def close_only(path: Path | None = None) -> frozenset[str]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as e:
-        raise ConfigError("KG106", f"{path}: cannot read the link policy ({e.strerror})") from e
+        raise ConfigError("KG111", f"{path}: cannot read the link policy ({e.strerror})") from e
     capped: set[str] = set()
     for n, line in enumerate(lines, 1):
         if not line.strip():
@@ -35,6 +35,6 @@ def close_only(path: Path | None = None) -> frozenset[str]:
             if relation not in RELATIONS or not d.get("reason"):
                 raise ValueError(f"max_relation must be one of {sorted(RELATIONS)}, with a reason")
         except (ValueError, KeyError, TypeError) as e:
-            raise ConfigError("KG106", f"{path}:{n}: malformed link policy line ({e})") from e
+            raise ConfigError("KG111", f"{path}:{n}: malformed link policy line ({e})") from e
         capped.add(qid)
     return frozenset(capped)

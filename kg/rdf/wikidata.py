@@ -31,20 +31,16 @@ the item itself (label, description, P31) stay on the ``wd:`` IRI: the entity's 
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, GEO, PROV, SDO
 
-from kg.errors import InputError
 from kg.model import Entity, EntityType
 from kg.model.iri import Minter
-from kg.rdf.vocab import NIF, NKG, WD
+from kg.rdf.vocab import NKG, WD
 
 WDT = Namespace("http://www.wikidata.org/prop/direct/")
 WIKIDATA = URIRef("https://www.wikidata.org/")
@@ -55,7 +51,13 @@ def wkt_point(lat: float, lon: float) -> Literal:
     """A GeoSPARQL WKT point (longitude first, CRS84 default)."""
     if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
         raise ValueError(f"coordinates out of range: lat {lat}, lon {lon}")
-    return Literal(f"POINT({float(lon)!r} {float(lat)!r})", datatype=GEO.wktLiteral)
+    return Literal(f"POINT({_decimal(lon)} {_decimal(lat)})", datatype=GEO.wktLiteral)
+
+
+def _decimal(x: float) -> str:
+    """Plain decimal notation (no exponent: the WKT grammar has none), up to 1e-7 degrees."""
+    text = f"{float(x):.7f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 def _valid(lat: object, lon: object) -> bool:
@@ -131,44 +133,10 @@ def enrichment_triples(
     return g
 
 
-# -- re-linking an existing graph file (``kg link GRAPH``) ---------------------------------
+# -- re-linking an existing graph (``kg link GRAPH``) ---------------------------------------
 
-_FORMATS = {
-    ".trig": "trig",
-    ".nq": "nquads",
-    ".nt": "nt",
-    ".ttl": "turtle",
-    ".jsonld": "json-ld",
-    ".rdf": "xml",
-    ".owl": "xml",
-}
-_QUADS = {"trig", "nquads", "json-ld"}
 _TYPES = ("ArmedGroup", "Person", "Organisation", "Place", "Community")  # most specific first
 _SEGMENTS = "person|organisation|armed-group|place|community"
-
-
-def rdf_format(path: Path) -> str:
-    """The rdflib format of a graph file, from its suffix."""
-    fmt = _FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise InputError(
-            "KG210", f"{path}: unknown graph format (use one of {', '.join(sorted(_FORMATS))})"
-        )
-    return fmt
-
-
-def read_dataset(path: Path) -> Dataset:
-    """Read a graph file; single-graph formats land in the default graph."""
-    fmt = rdf_format(path)
-    if not path.is_file():
-        raise InputError("KG211", f"{path}: no such graph file")
-    ds = Dataset()
-    try:
-        ds.parse(path, format=fmt)
-    except Exception as e:  # rdflib raises many parser-specific exceptions
-        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        raise InputError("KG212", f"{path}: malformed {fmt} ({first})") from e
-    return ds
 
 
 def entities_in(ds: Dataset) -> dict[URIRef, list[Entity]]:
@@ -286,44 +254,3 @@ def _replace_links(g: Graph, node: URIRef, e: Entity) -> None:
             g.add((node, NKG.linkConfidence, confidence))
     for qid in sorted(set(e.close_match) - {e.same_as or ""}):
         g.add((node, SKOS.closeMatch, WD[qid]))
-
-
-def bind_prefixes(g: Graph) -> None:
-    """The prefixes of the enrichment, for readable Turtle and TriG."""
-    for prefix, ns in (
-        ("nkg", NKG),
-        ("nif", NIF),
-        ("wd", WD),
-        ("wdt", WDT),
-        ("geo", GEO),
-        ("schema", SDO),
-    ):
-        g.bind(prefix, ns, override=True, replace=True)
-
-
-def write_dataset(ds: Dataset, path: Path) -> None:
-    """Write ``ds`` atomically in the format of ``path``'s suffix; line formats sorted."""
-    fmt = rdf_format(path)
-    if fmt in _QUADS:
-        bind_prefixes(ds)
-        text = ds.serialize(format=fmt)
-    else:
-        union = Graph()
-        for prefix, ns in ds.namespaces():
-            union.bind(prefix, ns)
-        bind_prefixes(union)
-        for g in ds.graphs():
-            for triple in g:
-                union.add(triple)
-        text = union.serialize(format=fmt)
-    if fmt in {"nt", "nquads"}:
-        text = "".join(sorted(line + "\n" for line in text.splitlines() if line.strip()))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

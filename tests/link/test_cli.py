@@ -77,8 +77,8 @@ def test_kg_link_replaces_a_wrong_link(unlinked_graph: Path, tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("name", "content", "code"),
     [
-        ("missing.trig", None, "KG211"),
-        ("bad.ttl", "this is not turtle <", "KG212"),
+        ("missing.trig", None, "KG201"),
+        ("bad.ttl", "this is not turtle <", "KG213"),
         ("graph.docx", "x", "KG210"),
     ],
 )
@@ -90,7 +90,7 @@ def test_kg_link_bad_input_is_one_line_exit_3(
         path.write_text(content, encoding="utf-8")
     result = runner.invoke(app, ["link", str(path)])
     assert result.exit_code == 3
-    assert result.stderr.startswith(f"kg link: {code}: ") and result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"error: {code}: ") and result.stderr.count("\n") == 1
 
 
 def _offline_network(monkeypatch: pytest.MonkeyPatch, handler) -> None:  # type: ignore[no-untyped-def]
@@ -114,7 +114,7 @@ def test_kg_link_online_without_network_exits_4_or_falls_back(
     cache = ["--cache-dir", str(tmp_path / "cache")]
     failed = runner.invoke(app, ["link", str(unlinked_graph), "--online", *cache])
     assert failed.exit_code == 4
-    assert failed.stderr.startswith("kg link: KG401: ") and failed.stderr.count("\n") == 1
+    assert failed.stderr.startswith("error: KG401: ") and failed.stderr.count("\n") == 1
     fell = runner.invoke(app, ["link", str(unlinked_graph), "--online", "--fallback", *cache])
     assert fell.exit_code == 0 and "fell back to the offline snapshot" in fell.stderr
     assert "12 linked" in fell.stderr
@@ -169,7 +169,7 @@ def test_kg_wikidata_snapshot_bad_query_file(tmp_path: Path) -> None:
             str(tmp_path / "s.jsonl"),
         ],
     )
-    assert result.exit_code == 3 and "KG221" in result.stderr
+    assert result.exit_code == 3 and "KG241" in result.stderr
 
 
 def test_kg_link_on_a_single_graph_turtle_file(unlinked_graph: Path, tmp_path: Path) -> None:
