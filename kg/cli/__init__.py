@@ -16,3 +16,8 @@ app = typer.Typer(
 @app.callback()
 def _main() -> None:
     """newskg: news articles about armed conflict -> a grounded, attributed RDF graph."""
+
+
+# One import line per command module; each defines its command on `app` when imported.
+import kg.cli.remove  # noqa: E402
+import kg.cli.serve  # noqa: E402, F401

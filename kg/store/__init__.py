@@ -16,6 +16,7 @@ from kg.store.base import (
     Store,
     resolve_store_path,
 )
+from kg.store.lookup import find_graph
 from kg.store.oxigraph import OxigraphStore, memory_store, open_store
 from kg.store.results import MEDIA_TYPES, QueryResult, Term
 
@@ -29,6 +30,7 @@ __all__ = [
     "ResultTooLarge",
     "Store",
     "Term",
+    "find_graph",
     "memory_store",
     "open_store",
     "query_store",
