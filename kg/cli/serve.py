@@ -56,7 +56,8 @@ def serve_command(
 ) -> None:
     """Serve the store: SPARQL 1.1 Protocol at /sparql, pages at /id/..., a query page at /.
 
-    Exit codes: 0 stopped; 2 usage; 3 the store cannot be opened (missing, locked, corrupt).
+    Exit codes: 0 stopped by Ctrl-C; 2 usage; 3 the store cannot be opened (missing,
+    locked, corrupt).
     """
     from kg.serve import ServeConfig, run_server
 
@@ -80,5 +81,8 @@ def serve_command(
         )
         try:
             run_server(kg_store, config, host=host, port=port)
+        except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C after its graceful shutdown
+            pass
         finally:
             kg_store.close()
+        typer.echo("kg serve: stopped", err=True)

@@ -21,6 +21,7 @@ ALT_LABEL = PREFIXES["skos"] + "altLabel"
 SAME_AS = PREFIXES["owl"] + "sameAs"
 CLOSE_MATCH = PREFIXES["skos"] + "closeMatch"
 ROLES = ("perpetrator", "target", "participant", "place")
+ROLE_PREDICATES = {NKG + r for r in ROLES}
 OWNED = (NKG + "mention", NKG + "casualtyReport")
 SHOWN_APART = {RDF_TYPE, RDFS_LABEL, ALT_LABEL, SAME_AS, CLOSE_MATCH, *OWNED}
 _PREFIX_LINES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
@@ -45,6 +46,7 @@ class Page:
     alt_labels: list[str] = field(default_factory=list)
     types: list[Term] = field(default_factory=list)
     same_as: list[tuple[str, Term]] = field(default_factory=list)
+    roles: list[tuple[str, Term, str | None]] = field(default_factory=list)
     properties: list[tuple[Term, Term, str | None]] = field(default_factory=list)
     mentions: list[dict[str, Term | None]] = field(default_factory=list)
     casualties: list[dict[str, Term | None]] = field(default_factory=list)
@@ -94,11 +96,15 @@ async def page_facts(runner: QueryRunner, iri: str) -> Page | None:
             page.types.append(o)
         elif p.value in (SAME_AS, CLOSE_MATCH):
             page.same_as.append(("same as" if p.value == SAME_AS else "close match", o))
+        elif p.value in ROLE_PREDICATES:
+            page.roles.append((p.value.removeprefix(NKG), o, label))
         elif p.value not in SHOWN_APART:
             page.properties.append((p, o, label))
     page.alt_labels = sorted(set(page.alt_labels))
-    role_preds = {NKG + r for r in ROLES}
-    special_in = role_preds | {NKG + "claimant", NKG + "about", NKG + "reportedBy"}
+    specific = {o.value for role, o, _ in page.roles if role != "participant"}
+    page.roles = [r for r in page.roles if not (r[0] == "participant" and r[1].value in specific)]
+    page.roles.sort(key=lambda r: (ROLES.index(r[0]), r[2] or r[1].value))
+    special_in = ROLE_PREDICATES | {NKG + "claimant", NKG + "about", NKG + "reportedBy"}
     for r in inc:
         s, p, label = r["s"], r["p"], _v(r["sl"])
         assert s is not None and p is not None
