@@ -33,7 +33,7 @@ from kg.serve.pages import Renderer, examples
 from kg.serve.protocol import SparqlRequest, UnsupportedMediaType, read_request
 from kg.serve.runner import QueryRunner, ServeConfig
 from kg.serve.service import service_description
-from kg.store import MEDIA_TYPES, QueryResult, QueryTimeout, Store
+from kg.store import MEDIA_TYPES, QueryResult, QueryTimeout, ResultTooLarge, Store
 
 TEXT_TYPES = {"text/csv", "text/tab-separated-values", "text/turtle", "application/n-triples"}
 FORMAT_NAMES = [
@@ -176,6 +176,8 @@ def create_app(store: Store, config: ServeConfig | None = None) -> Starlette:
             result = await runner.query(description_query(iri))
         except QueryTimeout as e:
             return error(503, str(e), **{"Retry-After": "1"})
+        except ResultTooLarge as e:
+            return error(400, f"{e}; query the endpoint with SPARQL instead")
         except (InputError, StoreError):
             return error(404, f"not a resource of this server: {iri!r}")
         if not result.triples:

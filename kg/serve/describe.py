@@ -24,6 +24,8 @@ ROLES = ("perpetrator", "target", "participant", "place")
 ROLE_PREDICATES = {NKG + r for r in ROLES}
 OWNED = (NKG + "mention", NKG + "casualtyReport")
 SHOWN_APART = {RDF_TYPE, RDFS_LABEL, ALT_LABEL, SAME_AS, CLOSE_MATCH, *OWNED}
+#: most rows of each section of a page (an entity named in thousands of articles)
+PAGE_ROWS = 500
 _PREFIX_LINES = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
 
@@ -77,7 +79,7 @@ async def page_facts(runner: QueryRunner, iri: str) -> Page | None:
     inc = _records(
         await runner.query(
             q + f"SELECT ?s ?p (SAMPLE(?l) AS ?sl) {{ ?s ?p <{iri}> "
-            f"OPTIONAL {{ ?s rdfs:label ?l }} }} GROUP BY ?s ?p ORDER BY ?p ?s LIMIT 500"
+            f"OPTIONAL {{ ?s rdfs:label ?l }} }} GROUP BY ?s ?p ORDER BY ?p ?s LIMIT {PAGE_ROWS}"
         )
     )
     if not out and not inc:
@@ -119,7 +121,7 @@ async def page_facts(runner: QueryRunner, iri: str) -> Page | None:
             " OPTIONAL { ?m nif:beginIndex ?begin } OPTIONAL { ?m nif:endIndex ?end }"
             " OPTIONAL { ?m nkg:article ?article OPTIONAL { ?article dcterms:title ?title } }"
             " OPTIONAL { ?m nif:sentence/nif:anchorOf ?context }"
-            "} ORDER BY ?article ?begin"
+            f"}} ORDER BY ?article ?begin LIMIT {PAGE_ROWS}"
         )
     )
     page.casualties = _records(
@@ -129,6 +131,7 @@ async def page_facts(runner: QueryRunner, iri: str) -> Page | None:
             " OPTIONAL { ?c nkg:deathsMin ?min } OPTIONAL { ?c nkg:deathsMax ?max }"
             " OPTIONAL { ?c nkg:reportedBy ?by OPTIONAL { ?by rdfs:label ?byLabel } }"
             " OPTIONAL { ?c nkg:mention/nif:anchorOf ?text } } ORDER BY ?c"
+            f" LIMIT {PAGE_ROWS}"
         )
     )
     page.reported = _records(
@@ -138,6 +141,7 @@ async def page_facts(runner: QueryRunner, iri: str) -> Page | None:
             " OPTIONAL { ?event rdfs:label ?eventLabel }"
             " OPTIONAL { ?c nkg:deathsMin ?min } OPTIONAL { ?c nkg:deathsMax ?max }"
             " OPTIONAL { ?c nkg:mention/nif:anchorOf ?text } } ORDER BY ?event"
+            f" LIMIT {PAGE_ROWS}"
         )
     )
     roles = ", ".join(f"nkg:{r}" for r in ROLES)
@@ -147,6 +151,7 @@ async def page_facts(runner: QueryRunner, iri: str) -> Page | None:
             f" ?event ?role <{iri}> . FILTER(?role IN ({roles})) ?event a nkg:Event ."
             " OPTIONAL { ?event rdfs:label ?label } OPTIONAL { ?event nkg:date ?date }"
             " OPTIONAL { ?event a ?type FILTER(?type != nkg:Event) } } ORDER BY ?date ?event"
+            f" LIMIT {PAGE_ROWS}"
         )
     )
     page.events = _group_events(rows)
@@ -159,6 +164,7 @@ async def page_facts(runner: QueryRunner, iri: str) -> Page | None:
             " ?claim nkg:content ?content ."
             " OPTIONAL { ?claim nkg:claimant ?claimant"
             " OPTIONAL { ?claimant rdfs:label ?claimantLabel } } } ORDER BY ?claim"
+            f" LIMIT {PAGE_ROWS}"
         )
     )
     return page
