@@ -30,7 +30,7 @@ from kg.errors import InputError, StoreError
 from kg.serve import negotiate
 from kg.serve.describe import description_query, page_facts
 from kg.serve.pages import Renderer, examples
-from kg.serve.protocol import SparqlRequest, UnsupportedMediaType, read_request
+from kg.serve.protocol import BodyTooLarge, SparqlRequest, UnsupportedMediaType, read_request
 from kg.serve.runner import QueryRunner, ServeConfig
 from kg.serve.service import service_description
 from kg.store import MEDIA_TYPES, QueryResult, QueryTimeout, ResultTooLarge, Store
@@ -123,6 +123,8 @@ def create_app(store: Store, config: ServeConfig | None = None) -> Starlette:
             return await run_query(request, op)
         except UnsupportedMediaType as e:
             return error(415, str(e))
+        except BodyTooLarge as e:
+            return error(413, str(e))
         except QueryTimeout as e:
             return error(
                 503,

@@ -53,7 +53,7 @@ class Page:
     mentions: list[dict[str, Term | None]] = field(default_factory=list)
     casualties: list[dict[str, Term | None]] = field(default_factory=list)
     reported: list[dict[str, Term | None]] = field(default_factory=list)
-    events: list[dict[str, object]] = field(default_factory=list)
+    events: list[EventRole] = field(default_factory=list)
     claims: list[dict[str, Term | None]] = field(default_factory=list)
     incoming: list[tuple[Term, Term, str | None]] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)
@@ -170,32 +170,33 @@ async def page_facts(runner: QueryRunner, iri: str) -> Page | None:
     return page
 
 
-def _group_events(rows: list[dict[str, Term | None]]) -> list[dict[str, object]]:
+@dataclass
+class EventRole:
+    """One event a resource takes part in, with its roles in it."""
+
+    event: Term
+    label: Term | None
+    date: Term | None
+    roles: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+
+
+def _group_events(rows: list[dict[str, Term | None]]) -> list[EventRole]:
     """One entry per event with its roles; ``participant`` is dropped where a more
     specific role (perpetrator, target) is present."""
-    events: dict[str, dict[str, object]] = {}
+    events: dict[str, EventRole] = {}
     for r in rows:
         event = r["event"]
         assert event is not None
-        entry = events.setdefault(
-            event.value,
-            {
-                "event": event,
-                "label": r["label"],
-                "date": r["date"],
-                "roles": set(),
-                "types": set(),
-            },
-        )
-        role = r["role"]
-        if role is not None:
-            entry["roles"].add(role.value.removeprefix(NKG))  # type: ignore[union-attr]
-        if r["type"] is not None:
-            entry["types"].add(r["type"].value)  # type: ignore[union-attr]
+        entry = events.setdefault(event.value, EventRole(event, r["label"], r["date"]))
+        role, kind = r["role"], r["type"]
+        if role is not None and role.value.removeprefix(NKG) not in entry.roles:
+            entry.roles.append(role.value.removeprefix(NKG))
+        if kind is not None and kind.value not in entry.types:
+            entry.types.append(kind.value)
     for entry in events.values():
-        roles: set[str] = entry["roles"]  # type: ignore[assignment]
-        if roles & {"perpetrator", "target"}:
-            roles.discard("participant")
-        entry["roles"] = sorted(roles)
-        entry["types"] = sorted(entry["types"])  # type: ignore[arg-type]
+        if {"perpetrator", "target"} & set(entry.roles) and "participant" in entry.roles:
+            entry.roles.remove("participant")
+        entry.roles.sort()
+        entry.types.sort()
     return list(events.values())

@@ -24,6 +24,14 @@ QUERY_BODY = "application/sparql-query"
 UPDATE_BODY = "application/sparql-update"
 
 
+#: largest POST body accepted (a query or an update), in bytes
+MAX_BODY = 10_000_000
+
+
+class BodyTooLarge(InputError):
+    """The POST body is larger than :data:`MAX_BODY` (413)."""
+
+
 class UnsupportedMediaType(InputError):
     """The POST body has a content type the protocol does not define (415)."""
 
@@ -65,6 +73,7 @@ async def read_request(request: Request) -> SparqlRequest:
         InputError: KG260 a parameter is repeated, KG261 the body is not UTF-8, KG262 an
             update sent with GET or both ``query`` and ``update`` given.
         UnsupportedMediaType: KG263 a POST body of another type.
+        BodyTooLarge: KG266 a POST body over :data:`MAX_BODY` bytes.
     """
     url_params = parse_qs(request.url.query, keep_blank_values=True)
     if request.method == "GET":
@@ -73,8 +82,13 @@ async def read_request(request: Request) -> SparqlRequest:
             raise InputError("KG262", "a SPARQL Update must be sent with POST, not GET")
         return parsed
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    raw = bytearray()
+    async for chunk in request.stream():
+        raw += chunk
+        if len(raw) > MAX_BODY:
+            raise BodyTooLarge("KG266", f"request body larger than {MAX_BODY:,} bytes")
     try:
-        body = (await request.body()).decode("utf-8")
+        body = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         raise InputError("KG261", f"request body is not UTF-8 (byte {e.start})") from e
     if media == FORM:

@@ -52,6 +52,8 @@ def service_description(endpoint: str, fmt: str, *, updates: bool) -> bytes:
         for name in RESULT_FORMATS
     ]
     prefixes = {"sd": SD, "formats": FORMATS}
-    return ox.serialize(
+    out = ox.serialize(
         triples, format=GRAPH_FORMATS[fmt], prefixes=prefixes if fmt == "turtle" else None
     )
+    assert out is not None  # no output file given: pyoxigraph returns the bytes
+    return out

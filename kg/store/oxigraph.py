@@ -14,6 +14,7 @@ from __future__ import annotations
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -115,7 +116,7 @@ class OxigraphStore:
                 )
             triples.append(quad.triple)
         unique = sorted(set(triples), key=str)
-        body = ox.serialize(unique, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        body = (ox.serialize(unique, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
         update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}"
         try:
             self._store.update(update)
@@ -153,7 +154,7 @@ class OxigraphStore:
         cancel: threading.Event | None = None,
     ) -> QueryResult:
         deadline = time.monotonic() + timeout if timeout is not None else None
-        options: dict[str, object] = {}
+        options: dict[str, Any] = {}
         if default_graphs:
             options["default_graph"] = [_named_node(g) for g in default_graphs]
         else:
@@ -218,10 +219,10 @@ class OxigraphStore:
         if fmt not in ("nquads", "ntriples"):
             raise InputError("KG255", f"dump format {fmt!r} is not supported (nquads, ntriples)")
         if fmt == "nquads":
-            lines = self._store.dump(format=ox.RdfFormat.N_QUADS).splitlines()
+            lines = (self._store.dump(format=ox.RdfFormat.N_QUADS) or b"").splitlines()
         else:
             triples = {q.triple for q in self._store}
-            lines = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).splitlines()
+            lines = (ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"").splitlines()
         unique = sorted(set(lines))
         return b"".join(line + b"\n" for line in unique)
 

@@ -119,11 +119,17 @@ class QueryResult:
                 f"(use one of: {', '.join(self.formats())})",
             )
         if self.kind == "graph":
-            triples = [ox.Triple(*(to_oxigraph(t) for t in spo)) for spo in self.triples]
+            triples = [
+                ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))  # type: ignore[arg-type]
+                for s, p, o in self.triples
+            ]
             prefixes = PREFIXES if fmt == "turtle" else None
-            return ox.serialize(triples, format=GRAPH_FORMATS[fmt], prefixes=prefixes)
-        parsed = ox.parse_query_results(self._json(), ox.QueryResultsFormat.JSON)
-        return parsed.serialize(format=SOLUTION_FORMATS[fmt])
+            out = ox.serialize(triples, format=GRAPH_FORMATS[fmt], prefixes=prefixes)
+        else:
+            parsed = ox.parse_query_results(self._json(), ox.QueryResultsFormat.JSON)
+            out = parsed.serialize(format=SOLUTION_FORMATS[fmt])
+        assert out is not None  # no output file given: pyoxigraph returns the bytes
+        return out
 
     def _json(self) -> bytes:
         if self.kind == "ask":

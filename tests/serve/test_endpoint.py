@@ -167,6 +167,17 @@ def test_bad_requests(server: str) -> None:
     assert r.status_code == 400
 
 
+def test_oversized_body_is_413(server: str) -> None:
+    from kg.serve.protocol import MAX_BODY
+
+    big = b"ASK { } #" + b"x" * MAX_BODY
+    r = httpx.post(
+        server + "/sparql", content=big, headers={"Content-Type": "application/sparql-query"}
+    )
+    assert r.status_code == 413
+    assert httpx.get(server + "/sparql", params={"query": "ASK {}"}).status_code == 200
+
+
 def test_result_cap_is_400(server: str) -> None:
     r = httpx.get(server + "/sparql", params={"query": "SELECT * { ?a ?b ?c . ?d ?e ?f }"})
     assert r.status_code == 400
