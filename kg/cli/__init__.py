@@ -16,3 +16,7 @@ app = typer.Typer(
 @app.callback()
 def _main() -> None:
     """newskg: news articles about armed conflict -> a grounded, attributed RDF graph."""
+
+
+import kg.cli.publish  # noqa: E402
+import kg.cli.push  # noqa: E402, F401
