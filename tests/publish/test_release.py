@@ -20,7 +20,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT, DCTERMS, RDF, VOID
 
 from kg.publish import publish
-from tests.publish.conftest import BASE
+from tests.publish.samples import BASE
 
 ISSUED = date(2025, 4, 1)
 ROOT = Path(__file__).resolve().parents[2]
@@ -179,7 +179,7 @@ def test_determinism_across_processes(tmp_path: Path) -> None:
     """Two processes with different hash seeds write the same bytes (set order can't leak)."""
     script = (
         "import sys; from datetime import date; from pathlib import Path;"
-        "from tests.publish.conftest import sample_dataset, BASE;"
+        "from tests.publish.samples import sample_dataset, BASE;"
         "from kg.publish import publish;"
         "r = publish(sample_dataset(), Path(sys.argv[1]), version='1.0', issued=date(2025, 4, 1),"
         " base_iri=BASE, chunk_size=50); assert r.ok"
