@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kg.publish.stats import Stats
-from kg.publish.text import EXCERPT_MAX
+from kg.publish.text import EXCERPT_MAX, EXCERPT_SHARE
 from kg.publish.void import DescribedFile, ReleaseInfo, dataset_iri
 
 
@@ -22,7 +22,7 @@ def readme_text(
 Dataset `{dataset_iri(info)}`, issued {info.issued.isoformat()}.
 {info.description}
 
-- {stats.triples} distinct triples ({stats.quads} quads) in {len(stats.graphs)} named graphs
+- {stats.triples} distinct triples ({stats.quads} quads) in {len(stats.graphs)} named graph(s)
   (one per source article), {stats.entities} entities under `{info.base_iri}`.
 - Licence of the graph: <{info.licence}>. Each source article keeps its own terms: see its
   `void:subset` in `void.ttl` (`dcterms:license`, `dcterms:source`).
@@ -39,7 +39,7 @@ Dataset `{dataset_iri(info)}`, issued {info.issued.isoformat()}.
 - `void.ttl`: the VoID + DCAT description (counts, partitions, subsets, distributions).
 - `text/`: only when published with `--include-text`: full text for articles whose licence
   allows redistribution, else excerpts (the sentence around each mention, at most
-  {EXCERPT_MAX} characters).
+  {EXCERPT_MAX} characters each, at most {int(EXCERPT_SHARE * 100)}% of the article in all).
 
 | file | media type | bytes | content |
 |---|---|---|---|

@@ -6,8 +6,9 @@ News text is under copyright. A release never holds article text unless asked
 - the full body, for an article whose licence is on the allow-list below (it permits
   verbatim redistribution, including commercial, without a no-derivatives clause);
 - otherwise excerpts: for each mention in the article's graph, the sentence holding it,
-  cut to at most :data:`EXCERPT_MAX` characters around the mention; overlapping excerpts
-  are merged (a merged excerpt may be longer only where two mentions' sentences overlap).
+  cut to at most :data:`EXCERPT_MAX` (300) characters around the mention; excerpts never
+  overlap nor exceed that length, and together they stop at :data:`EXCERPT_SHARE` (a quarter)
+  of the article body (at least one excerpt's worth), taken in text order.
 
 Allow-list (case-insensitive): Creative Commons CC BY and CC BY-SA (any version, as IRI
 ``creativecommons.org/licenses/by[-sa]/…`` or as the name "CC BY 4.0", "CC-BY-SA-4.0"),
@@ -22,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 EXCERPT_MAX = 300
+EXCERPT_SHARE = 0.25
 
 _ALLOWED_IRI = re.compile(
     r"^https?://(www\.)?creativecommons\.org/(licenses/(by|by-sa)/|publicdomain/(zero|mark)/)",
@@ -68,9 +70,19 @@ def sentence_bounds(body: str, begin: int, end: int) -> tuple[int, int]:
 
 
 def excerpts(
-    body: str, spans: Iterable[tuple[int, int]], *, limit: int = EXCERPT_MAX
+    body: str,
+    spans: Iterable[tuple[int, int]],
+    *,
+    limit: int = EXCERPT_MAX,
+    share: float = EXCERPT_SHARE,
 ) -> list[Excerpt]:
-    """Excerpts around the given mention spans, sorted and merged where they overlap."""
+    """Excerpts around the given mention spans, in text order, never overlapping.
+
+    Each is the sentence holding a mention, cut to at most ``limit`` characters centred on
+    the mention; overlapping excerpts are merged while the result stays within ``limit``
+    (else the later one starts where the earlier ends). Excerpts are kept in text order
+    until they total ``share`` of the body (but at least ``limit`` characters).
+    """
     windows: list[tuple[int, int]] = []
     for begin, end in sorted(set(spans)):
         if not (0 <= begin <= end <= len(body)):
@@ -85,8 +97,20 @@ def excerpts(
         windows.append((start, stop))
     merged: list[tuple[int, int]] = []
     for start, stop in sorted(windows):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], stop))
-        else:
-            merged.append((start, stop))
-    return [Excerpt(s, e, body[s:e]) for s, e in merged]
+        if merged and start < merged[-1][1]:
+            first, last = merged[-1]
+            if max(last, stop) - first <= limit:
+                merged[-1] = (first, max(last, stop))
+                continue
+            start = last
+            if start >= stop:
+                continue
+        merged.append((start, stop))
+    budget = max(limit, int(len(body) * share))
+    kept: list[Excerpt] = []
+    for start, stop in merged:
+        budget -= stop - start
+        if budget < 0:
+            break
+        kept.append(Excerpt(start, stop, body[start:stop]))
+    return kept

@@ -99,3 +99,17 @@ def test_include_text_without_bodies_publishes_none(dataset: Dataset, tmp_path: 
     )
     assert not (out / "text").exists()
     assert len(report.notes) == 2 and all("no article text" in n for n in report.notes)
+
+
+def test_excerpts_never_exceed_the_limit_nor_the_share() -> None:
+    sentence = "Word " * 50 + "end."  # 254 characters
+    body = " ".join([sentence] * 40)
+    spans = []
+    for n in range(40):
+        i = n * (len(sentence) + 1)
+        spans += [(i, i + 4), (i + 100, i + 104)]
+    found = excerpts(body, spans)
+    assert found and all(len(e.text) <= EXCERPT_MAX for e in found)
+    assert all(a.end <= b.begin for a, b in zip(found, found[1:], strict=False))
+    assert sum(len(e.text) for e in found) <= len(body) // 4
+    assert found[0].text == sentence
