@@ -101,6 +101,8 @@ def load_quads(source: Dataset | bytes | str | Path | Quads) -> Quads:
     if isinstance(source, bytes):
         return Quads.from_quads(_parse(source, ox.RdfFormat.N_QUADS, "<n-quads>"))
     path = Path(source)
+    if not path.exists():
+        raise InputError("KG230", f"{path}: no such store folder or file")
     if path.is_dir():
         return Quads.from_quads(_store_quads(path))
     fmt = _FILE_FORMATS.get(path.suffix.lower())
@@ -131,5 +133,6 @@ def _store_quads(path: Path) -> list[ox.Quad]:
     try:
         store = ox.Store.read_only(str(path))
     except OSError as e:
-        raise StoreError("KG501", f"{path}: cannot open the Oxigraph store ({e})") from e
+        detail = str(e).splitlines()[0] if str(e) else type(e).__name__
+        raise StoreError("KG501", f"{path}: not a readable Oxigraph store ({detail})") from e
     return list(store.quads_for_pattern(None, None, None, None))

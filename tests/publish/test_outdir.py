@@ -106,3 +106,13 @@ def test_bad_inputs_one_line(tmp_path: Path) -> None:
         app, ["publish", "--store", str(bad), "--out", str(tmp_path / "r"), "--date", "March"]
     )
     assert result.exit_code == 3 and "KG110" in result.stderr
+
+
+def test_not_a_store_exit_3(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = _cli("--store", str(tmp_path / "empty"), "--out", str(tmp_path / "r"))
+    assert result.exit_code == 3 and result.stderr.startswith("error: KG501")
+    assert result.stderr.count("\n") == 1
+    result = _cli("--store", str(tmp_path / "missing"), "--out", str(tmp_path / "r"))
+    assert result.exit_code == 3 and "no such store" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty"]
