@@ -42,16 +42,12 @@ def global_problems(quads: Quads, *, base_iri: str, limit: int = 20) -> list[str
     store = ox.Store()
     store.extend(quads.quads)
     problems: list[str] = []
-    rows = list(
-        store.query(_ONE_SAME_AS % {"wd": WIKIDATA_ENTITY}, use_default_graph_as_union=True)
-    )
+    rows = _select(store, _ONE_SAME_AS % {"wd": WIKIDATA_ENTITY})
     for row in rows[:limit]:
         problems.append(
             f"{row['entity'].value}: {row['n'].value} owl:sameAs links to Wikidata (at most one)"
         )
-    rows = list(
-        store.query(_DANGLING % {"base": _escape(base_iri)}, use_default_graph_as_union=True)
-    )
+    rows = _select(store, _DANGLING % {"base": _escape(base_iri)})
     for row in rows[:limit]:
         problems.append(f"{row['iri'].value}: dangling IRI (used as an object, never described)")
     return problems
@@ -78,6 +74,12 @@ def shape_problems(quads: Quads, shape_files: Sequence[Path]) -> list[str]:
     dataset.parse(data=quads.nquads(), format="nquads")
     report = validate_graph(dataset, shapes=load_shapes(shape_files))
     return [r.text() for r in report.violations]
+
+
+def _select(store: ox.Store, query: str) -> list[ox.QuerySolution]:
+    solutions = store.query(query, use_default_graph_as_union=True)
+    assert isinstance(solutions, ox.QuerySolutions)
+    return list(solutions)
 
 
 def _escape(text: str) -> str:

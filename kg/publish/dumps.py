@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
 
 PREFIXES: dict[str, str] = {
     "nkg": "https://w3id.org/newskg/ontology#",
@@ -91,13 +92,15 @@ def _serialize(fmt: DumpFormat, part: Iterable[object], prefixes: dict[str, str]
         return "".join(f"{q} .\n" for q in part).encode("utf-8")
     if fmt is NTRIPLES:
         return "".join(f"{t} .\n" for t in part).encode("utf-8")
-    return ox.serialize(list(part), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    triples = [t for t in part if isinstance(t, ox.Triple)]
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes) or b""
 
 
 def graph_jsonld(graph_iri: str, triples: Iterable[ox.Triple]) -> bytes:
     """One named graph as compacted, canonically ordered JSON-LD."""
     g = Graph()
-    g.parse(data=ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES), format="nt")
+    for t in triples:
+        g.add((_term(t.subject), _term(t.predicate), _term(t.object)))
     doc = json.loads(g.serialize(format="json-ld", context=CONTEXT, auto_compact=False))
     if isinstance(doc, dict):
         nodes = doc.get("@graph", [{k: v for k, v in doc.items() if k != "@context"}])
@@ -108,10 +111,22 @@ def graph_jsonld(graph_iri: str, triples: Iterable[ox.Triple]) -> bytes:
     return (json.dumps(out, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
+def _term(term: object) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"unsupported RDF term {term!r}")
+
+
 def _sort_values(node: dict) -> dict:
     result = {}
     for key, value in node.items():
-        if isinstance(value, list):
+        if isinstance(value, list) and len(value) > 1:
             value = sorted(value, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
         result[key] = value
     return result

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
+from rdflib import Dataset
 
 from kg.errors import ServiceError
 from kg.publish.source import DEFAULT_GRAPH, Quads, graph_hash, load_quads
@@ -58,7 +59,7 @@ class PushReport:
 
 
 def push(
-    source: object,
+    source: Dataset | bytes | str | Path | Quads,
     graph_store: str,
     *,
     state_path: Path,
@@ -91,7 +92,7 @@ def push(
     Raises:
         ServiceError: the store cannot be reached, refuses, or fails (see module doc).
     """
-    quads: Quads = load_quads(source)  # type: ignore[arg-type]
+    quads = load_quads(source)
     groups = quads.by_graph()
     creds = credentials or Credentials()
     state = _read_state(state_path, graph_store) if resume else {}

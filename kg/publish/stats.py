@@ -71,12 +71,12 @@ def compute_stats(quads: Quads, *, base_iri: str) -> Stats:
         properties[t.predicate.value] += 1
         if t.predicate.value == RDF_TYPE and isinstance(t.object, ox.NamedNode):
             classes[t.object.value].add(str(t.subject))
-    entities = {t.subject.value for t in triples if _is_entity(t.subject, base_iri)}
+    entities = {_value(t.subject) for t in triples if _is_entity(t.subject, base_iri)}
     graphs = []
     for name, members in sorted(quads.by_graph().items()):
         if not name:
             continue
-        ents = {q.subject.value for q in members if _is_entity(q.subject, base_iri)}
+        ents = {_value(q.subject) for q in members if _is_entity(q.subject, base_iri)}
         graphs.append(GraphStats(name, len(members), len(ents), _article(name, members)))
     return Stats(
         triples=len(triples),
@@ -93,9 +93,9 @@ def compute_stats(quads: Quads, *, base_iri: str) -> Stats:
 def _article(graph_iri: str, members: list[ox.Quad]) -> ArticleInfo | None:
     article = next(
         (
-            q.object.value
+            _value(q.object)
             for q in members
-            if q.subject.value == graph_iri
+            if _value(q.subject) == graph_iri
             and q.predicate.value == DERIVED_FROM
             and isinstance(q.object, ox.NamedNode)
         ),
@@ -105,18 +105,23 @@ def _article(graph_iri: str, members: list[ox.Quad]) -> ArticleInfo | None:
         return None
     info = ArticleInfo(article)
     for q in members:
-        if q.subject.value != article or not q.predicate.value.startswith(DCTERMS):
+        if _value(q.subject) != article or not q.predicate.value.startswith(DCTERMS):
             continue
         term = q.predicate.value.removeprefix(DCTERMS)
         if term == "title":
-            info.title = q.object.value
-        elif term == "source":
+            info.title = _value(q.object)
+        elif term == "source" and isinstance(q.object, ox.NamedNode | ox.Literal):
             info.source = q.object
-        elif term == "license":
+        elif term == "license" and isinstance(q.object, ox.NamedNode | ox.Literal):
             info.licence = q.object
         elif term == "publisher":
-            info.publisher = q.object.value
+            info.publisher = _value(q.object)
     return info
+
+
+def _value(term: object) -> str:
+    """The IRI, blank node id or lexical form of a term (an RDF-star triple as N-Triples)."""
+    return str(getattr(term, "value", term))
 
 
 def article_key(graph_iri: str) -> str:

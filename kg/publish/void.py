@@ -96,8 +96,8 @@ def void_turtle(stats: Stats, files: list[DescribedFile], info: ReleaseInfo) -> 
         (VOID.properties, len(stats.properties)),
     ):
         g.add((ds, name, _count(value)))
-    for ns in _vocabularies(stats):
-        g.add((ds, VOID.vocabulary, URIRef(ns)))
+    for vocabulary in _vocabularies(stats):
+        g.add((ds, VOID.vocabulary, URIRef(vocabulary)))
     for n, (cls, count) in enumerate(sorted(stats.classes.items()), 1):
         node = URIRef(f"{ds}/class/{n:04d}")
         g.add((ds, VOID.classPartition, node))
