@@ -239,3 +239,48 @@ def test_download_urls(dataset: Dataset, tmp_path: Path, with_url: bool) -> None
         assert "<https://downloads.example/newskg/1.0/dumps/data-00001.nq.gz>" in text
     else:
         assert "<dumps/data-00001.nq.gz>" in text
+
+
+def test_cli_options_reach_the_void(dataset: Dataset, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    source = tmp_path / "data.trig"
+    source.write_text(dataset.serialize(format="trig"), encoding="utf-8")
+    out = tmp_path / "release"
+    args = [
+        "publish",
+        "--store",
+        str(source),
+        "--out",
+        str(out),
+        "--base-iri",
+        BASE,
+        "--version",
+        "2.1",
+        "--date",
+        "2025-05-06",
+        "--sparql-endpoint",
+        "https://q.example/sparql",
+        "--licence",
+        "https://creativecommons.org/publicdomain/zero/1.0/",
+    ]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    void = Graph().parse(out / "void.ttl", format="turtle")
+    ds = URIRef(f"{BASE}dataset/2.1")
+    assert void.value(ds, DCTERMS.license) == URIRef(
+        "https://creativecommons.org/publicdomain/zero/1.0/"
+    )
+    assert void.value(ds, DCTERMS.issued) == Literal(date(2025, 5, 6))
+    assert str(void.value(ds, URIRef("http://www.w3.org/2002/07/owl#versionInfo"))) == "2.1"
+    assert void.value(ds, VOID.sparqlEndpoint) == URIRef("https://q.example/sparql")
+
+
+def test_issued_date_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.publish import release_date
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1741478400")  # 2025-03-09T00:00:00Z
+    assert release_date() == date(2025, 3, 9)
+    assert release_date("2024-12-31") == date(2024, 12, 31)

@@ -1,10 +1,13 @@
 """A real Oxigraph server (from the PyPI package ``oxigraph``) on a free loopback port.
 
-The test is skipped, with the reason, when the ``oxigraph`` binary is absent.
+The test is skipped, with the reason, when the ``oxigraph`` binary is absent; with
+``KG_REQUIRE_OXIGRAPH=1`` (set it in CI) it fails instead, so the push tests cannot be
+skipped silently.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -114,6 +117,8 @@ class OxigraphServer:
 def oxigraph_server(tmp_path: Path) -> Iterator[OxigraphServer]:
     binary = oxigraph_binary()
     if binary is None:
+        if os.environ.get("KG_REQUIRE_OXIGRAPH") == "1":
+            pytest.fail("KG_REQUIRE_OXIGRAPH=1 but no oxigraph server binary is installed")
         pytest.skip("no oxigraph server binary: pip install 'oxigraph>=0.5,<0.6' (in newskg[dev])")
     server = OxigraphServer(binary, tmp_path / "oxigraph-db", free_port())
     server.start()

@@ -223,6 +223,7 @@ def test_500_retried_then_fails(tmp_path: Path) -> None:
             sleep=waits.append,
         )
     assert e.value.code == "KG412" and "HTTP 500" in e.value.message and "nope" in e.value.message
+    assert e.value.exit_code == 4
     assert len(seen) == 3 and waits == [0.5, 1.0]
     assert not state.exists()
 
