@@ -17,6 +17,12 @@ def readme_text(
         f"| `{f.relpath}` | {f.media_type} | {f.byte_size} | {f.title} |" for f in files
     )
     text_notes = "\n".join(f"- {n}" for n in notes) or "- no article text in this release"
+    kinds = [k for k in ("ontology", "shapes") if any(f.relpath.startswith(k + "/") for f in files)]
+    shipped = (
+        f"- {', '.join(f'`{k}/`' for k in kinds)}: the OWL ontology and SHACL shapes of this version."
+        if kinds
+        else "- (this version ships no ontology or shapes file yet)"
+    )
     return f"""# {info.title}, version {info.version}
 
 Dataset `{dataset_iri(info)}`, issued {info.issued.isoformat()}.
@@ -35,7 +41,7 @@ Dataset `{dataset_iri(info)}`, issued {info.issued.isoformat()}.
   a complete document. Lines are sorted; gzip headers carry no time stamp or name.
 - `jsonld/<article-key>.jsonld`: one named graph per file, compacted with `context.jsonld`
   (carried inline too, so each file parses offline).
-- `ontology/`, `shapes/`: the OWL ontology and SHACL shapes of this version.
+{shipped}
 - `void.ttl`: the VoID + DCAT description (counts, partitions, subsets, distributions).
 - `text/`: only when published with `--include-text`: full text for articles whose licence
   allows redistribution, else excerpts (the sentence around each mention, at most
@@ -54,8 +60,9 @@ Article text in this release:
 
 ## Load
 
-    # Oxigraph
-    oxigraph load --location store --file dumps/data-00001.nq.gz
-    # any SPARQL 1.1 Graph Store: one named graph per PUT, or the whole dump at once
-    curl -X POST -H 'Content-Type: application/n-quads' --data-binary @<(zcat dumps/data-00001.nq.gz) URL
+    # Oxigraph (reads .gz as it is)
+    oxigraph load --location store --file dumps/data-*.nq.gz
+    # a SPARQL store taking N-Quads over HTTP (Oxigraph /store, Fuseki /<dataset>,
+    # GraphDB /repositories/<id>/statements)
+    zcat dumps/data-00001.nq.gz | curl -X POST -H 'Content-Type: application/n-quads' --data-binary @- URL
 """

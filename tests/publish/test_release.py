@@ -284,3 +284,30 @@ def test_issued_date_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1741478400")  # 2025-03-09T00:00:00Z
     assert release_date() == date(2025, 3, 9)
     assert release_date("2024-12-31") == date(2024, 12, 31)
+
+
+def test_ontology_and_shapes_are_copied(
+    dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg import resources
+
+    onto, shapes = tmp_path / "onto", tmp_path / "shapes"
+    (onto / "imports").mkdir(parents=True)
+    shapes.mkdir()
+    (onto / "nkg.ttl").write_text("<urn:x:a> <urn:x:b> <urn:x:c> .\n")
+    (onto / "imports" / "org.ttl").write_text("<urn:x:d> <urn:x:e> <urn:x:f> .\n")
+    (shapes / "person.ttl").write_text("<urn:x:g> <urn:x:h> <urn:x:i> .\n")
+    monkeypatch.setattr(resources, "ontology_dir", lambda: onto)
+    monkeypatch.setattr(resources, "shapes_dir", lambda: shapes)
+    out = tmp_path / "release"
+    report = _publish(dataset, out, shapes=[])
+    assert {"ontology/nkg.ttl", "ontology/imports/org.ttl", "shapes/person.ttl"} <= set(
+        report.files
+    )
+    assert (out / "ontology/nkg.ttl").read_bytes() == (onto / "nkg.ttl").read_bytes()
+    void = Graph().parse(out / "void.ttl", format="turtle", publicID=out.as_uri() + "/")
+    (ds,) = list(void.subjects(RDF.type, DCAT.Dataset))
+    urls = {str(void.value(d, DCAT.downloadURL)) for d in void.objects(ds, DCAT.distribution)}
+    assert out.as_uri() + "/shapes/person.ttl" in urls
+    assert len(set(void.objects(ds, VOID.dataDump))) == 3  # ontology and shapes are not data dumps
+    assert "`ontology/`, `shapes/`" in (out / "README.md").read_text()
