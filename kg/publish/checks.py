@@ -10,14 +10,10 @@ Problems are returned as values; the caller decides (``kg publish`` exits 1).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from pathlib import Path
-
 import pyoxigraph as ox
+from rdflib import Dataset, Graph
 
 from kg.publish.source import Quads
-
-ShapesCheck = Callable[[Quads, Sequence[Path]], list[str]]
 
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
 
@@ -53,27 +49,20 @@ def global_problems(quads: Quads, *, base_iri: str, limit: int = 20) -> list[str
     return problems
 
 
-def shape_problems(quads: Quads, shape_files: Sequence[Path]) -> list[str]:
-    """Validate the union graph with the given SHACL shapes files; one line per violation.
+def shape_problems(quads: Quads, shapes: Graph | None = None) -> list[str]:
+    """Validate the whole dataset with the SHACL shapes (``kg.validate.validate_graph``: the
+    union against the shapes, plus each named graph's provenance); one line per violation.
 
-    Uses ``kg.validate.validate_graph`` when it is installed (it also checks each named
-    graph's provenance). TODO(merge): once kg.validate is on main, drop the fallback and
-    ``kg/publish/_shacl.py``.
+    Args:
+        quads: the dataset.
+        shapes: the shapes graph; default the shipped ``shapes/*.ttl``.
     """
-    try:
-        from kg.validate import load_shapes, validate_graph
-    except ImportError:  # interim, see TODO above
-        if not shape_files:
-            return []
-        from kg.publish._shacl import run_shapes
-
-        return run_shapes(quads.triples(), shape_files)
-    from rdflib import Dataset
+    from kg.validate import validate_graph
 
     dataset = Dataset()
     dataset.parse(data=quads.nquads(), format="nquads")
-    report = validate_graph(dataset, shapes=load_shapes(shape_files))
-    return [r.text() for r in report.violations]
+    report = validate_graph(dataset, shapes=shapes)
+    return [r.text(dataset) for r in report.violations]
 
 
 def _select(store: ox.Store, query: str) -> list[ox.QuerySolution]:

@@ -1,6 +1,7 @@
 """``publish``: write a complete, verified release folder, or nothing.
 
-Steps: check the output folder (exit 3 on a problem), load the quads, run the checks
+Steps: check the output folder (exit 3 on a problem), load the quads, give back the
+datatypes a store dropped (:mod:`kg.publish.datatypes`), run the checks
 (shapes + global SPARQL; any problem -> a report with ``ok=False`` and nothing written),
 write every file into a temporary folder beside the output folder, then rename it into
 place. Same quads, options and date -> byte-identical files (the date is an input:
@@ -25,12 +26,14 @@ from kg import resources
 from kg.errors import ConfigError, InputError
 from kg.publish import dumps
 from kg.publish.checks import global_problems, shape_problems
+from kg.publish.datatypes import declared_datatypes, restore_datatypes
 from kg.publish.readme import readme_text
 from kg.publish.source import Quads, load_quads
 from kg.publish.stats import Stats, article_key, compute_stats
 from kg.publish.text import EXCERPT_MAX, excerpts, licence_allows_text
 from kg.publish.void import CC_BY_4, DescribedFile, ReleaseInfo, describe, void_turtle
 from kg.settings import DEFAULT_BASE_IRI
+from kg.validate import load_shapes
 
 NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 NKG_ARTICLE = "https://w3id.org/newskg/ontology#article"
@@ -112,8 +115,9 @@ def publish(
         raise ConfigError("KG111", f"chunk size must be at least 1, not {chunk_size}")
     out_dir = Path(out_dir)
     _check_out_dir(out_dir, force=force)
-    quads = load_quads(source)
-    problems = shape_problems(quads, resources.shape_files() if shapes is None else shapes)
+    shapes_graph = load_shapes(shapes)
+    quads, restored = restore_datatypes(load_quads(source), declared_datatypes(shapes_graph))
+    problems = shape_problems(quads, shapes_graph)
     problems += global_problems(quads, base_iri=base_iri)
     if problems:
         return PublishReport(out_dir, ok=False, problems=problems)
@@ -128,6 +132,11 @@ def publish(
     )
     bodies = _read_bodies(articles) if include_text else {}
     report = PublishReport(out_dir, ok=True, stats=stats)
+    if restored:
+        report.notes.append(
+            f"{restored} literal(s) given back the datatype the shapes declare (the store had "
+            "reduced them to their primitive type)"
+        )
     tmp = _make_temp(out_dir)
     try:
         _write_release(
@@ -188,10 +197,10 @@ def _write_release(
             files.append(
                 describe(dest, root, "text/turtle", f"{kind} file {dest.name}", dump=False)
             )
-    if include_text:
-        _write_text(root, quads, stats, keys, bodies, report)
+    text_notes = _write_text(root, quads, stats, keys, bodies) if include_text else []
+    report.notes.extend(text_notes)
     (root / "void.ttl").write_bytes(void_turtle(stats, files, info))
-    (root / "README.md").write_text(readme_text(stats, info, files, report.notes), encoding="utf-8")
+    (root / "README.md").write_text(readme_text(stats, info, files, text_notes), encoding="utf-8")
     _write_checksums(root)
     report.files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
 
@@ -202,24 +211,22 @@ def _write_text(
     stats: Stats,
     keys: dict[str, str],
     bodies: dict[str, str],
-    report: PublishReport,
-) -> None:
+) -> list[str]:
     groups = quads.by_graph()
+    notes: list[str] = []
     for gs in stats.graphs:
         if gs.article is None:
             continue
         body = bodies.get(gs.article.iri.rsplit("/", 1)[-1])
         if body is None:
-            report.notes.append(
-                f"{gs.article.iri}: no article text given (--articles), none published"
-            )
+            notes.append(f"{gs.article.iri}: no article text given (--articles), none published")
             continue
         folder = root / "text"
         folder.mkdir(exist_ok=True)
         licence = gs.article.licence.value if gs.article.licence is not None else None
         if licence_allows_text(licence):
             (folder / f"{keys[gs.iri]}.txt").write_text(body, encoding="utf-8")
-            report.notes.append(f"{gs.article.iri}: full text published (licence {licence})")
+            notes.append(f"{gs.article.iri}: full text published (licence {licence})")
             continue
         spans = _mention_spans(groups[gs.iri], gs.article.iri)
         doc = {
@@ -233,7 +240,8 @@ def _write_text(
         (folder / f"{keys[gs.iri]}.excerpts.json").write_text(
             json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
         )
-        report.notes.append(f"{gs.article.iri}: excerpts only (licence {licence or 'not stated'})")
+        notes.append(f"{gs.article.iri}: excerpts only (licence {licence or 'not stated'})")
+    return notes
 
 
 def _mention_spans(members: list, article_iri: str) -> list[tuple[int, int]]:

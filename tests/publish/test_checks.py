@@ -34,7 +34,9 @@ def test_two_wikidata_links_for_one_entity(dataset: Dataset, tmp_path: Path) -> 
     assert problems == [f"{PLACE}: 2 owl:sameAs links to Wikidata (at most one)"]
     out = tmp_path / "release"
     report = publish(dataset, out, version="1", issued=date(2025, 1, 1), base_iri=BASE)
-    assert not report.ok and report.problems == problems
+    assert not report.ok and problems[0] in report.problems
+    # the shipped shapes say it too, on the union of the graphs
+    assert any(p.startswith(f"Violation: <{PLACE}> owl:sameAs") for p in report.problems)
     assert not out.exists()
     assert list(tmp_path.iterdir()) == []  # no temp folder left behind either
 

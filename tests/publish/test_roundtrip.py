@@ -56,8 +56,8 @@ def test_dump_round_trips_through_a_fresh_store(tmp_path: Path) -> None:
 
 def test_oxigraph_rewrites_derived_integer_types() -> None:
     """Known Oxigraph behaviour (0.5.x), kept as a canary: a stored xsd:nonNegativeInteger
-    comes back as xsd:integer (see docs/publish.md). Publishing reads what the store holds,
-    so dumps carry xsd:integer offsets while the store is Oxigraph."""
+    comes back as xsd:integer (see docs/publish.md); kg.publish.datatypes gives the declared
+    type back before publishing."""
     nn = "http://www.w3.org/2001/XMLSchema#nonNegativeInteger"
     store = ox.Store()
     store.add(
