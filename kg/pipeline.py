@@ -9,9 +9,10 @@ Failures, decided per article:
 
 - a path that does not exist, or a directory with no article, aborts the build before any
   work (:class:`~kg.errors.InputError`);
-- an article that cannot be read (empty, binary, not UTF-8, bad front matter or date,
-  unsupported language) is **skipped with its reason** and the others are built; if every
-  article fails, the first failure is raised, so a single bad file fails the build;
+- an article that cannot be used (empty, binary, not UTF-8, bad front matter or date, not
+  in English: any :class:`~kg.errors.InputError` while reading or extracting it) is
+  **skipped with its reason** and the others are built; if every article fails, the first
+  failure is raised, so a single bad file fails the build;
 - a graph that does not conform to the shapes is kept out of :attr:`BuildResult.graphs`
   with its report.
 
@@ -38,9 +39,6 @@ from kg.settings import Settings
 
 if TYPE_CHECKING:
     from kg.extract import Extractor
-
-#: languages the extraction handles (front matter ``language``).
-SUPPORTED_LANGUAGES = frozenset({"en"})
 
 
 @dataclass(slots=True)
@@ -149,16 +147,15 @@ def build(
         outcome: ArticleResult | Skipped
         try:
             article = read_article(path)
-            check_language(article, path)
-        except InputError as e:
-            outcome = Skipped(path, e)
-            result.skipped.append(outcome)
-        else:
-            if extractor is None:
+            if extractor is None:  # loaded at the first readable article, once per run
                 from kg.extract import Extractor
 
                 extractor = Extractor(settings)
             outcome = build_article(article, path, extractor, settings)
+        except InputError as e:
+            outcome = Skipped(path, e)
+            result.skipped.append(outcome)
+        else:
             result.results.append(outcome)
         if on_progress is not None:
             on_progress(n, len(files), outcome)
@@ -167,21 +164,14 @@ def build(
     return result
 
 
-def check_language(article: Article, path: Path) -> None:
-    """Raise :class:`InputError` (KG222) when the front matter names a language the
-    extraction does not handle."""
-    if article.language not in SUPPORTED_LANGUAGES:
-        raise InputError(
-            "KG222",
-            f"{path}: article language {article.language!r} is not supported "
-            f"(supported: {', '.join(sorted(SUPPORTED_LANGUAGES))})",
-        )
-
-
 def build_article(
     article: Article, path: Path, extractor: Extractor, settings: Settings
 ) -> ArticleResult:
-    """Extract, link, map and validate one article."""
+    """Extract, link, map and validate one article.
+
+    Raises:
+        InputError: the article cannot be extracted (KG208: not in English).
+    """
     extraction = extractor.extract(article)
     link(extraction, settings)
     graph = article_graph(extraction, base_iri=settings.base_iri)

@@ -51,7 +51,7 @@ BAD_ARTICLES = [
     ("unclosed.md", "---\ntitle: x\nBody", "KG205", "never closed"),
     ("badyaml.md", "---\ntitle: [x\n---\nBody text.", "KG205", "malformed front matter"),
     ("baddate.md", "---\npublished: next tuesday\n---\nBody.", "KG207", "not an ISO date"),
-    ("french.md", "---\nlanguage: fr\n---\nLes forces ont attaqué.", "KG222", "'fr'"),
+    ("french.md", "---\nlanguage: fr\n---\nLes forces ont attaqué.", "KG208", "'fr'"),
 ]
 
 

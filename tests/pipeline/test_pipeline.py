@@ -42,7 +42,7 @@ def test_multi_article_build_skips_unreadable_articles(tmp_path: Path, article_p
     assert [r.path.name for r in result.results] == ["a-good.txt"]
     assert [(s.path.name, s.error.code) for s in result.skipped] == [
         ("b-binary.txt", "KG203"),
-        ("c-french.md", "KG222"),
+        ("c-french.md", "KG208"),
     ]
     assert seen == [(1, 3, "ArticleResult"), (2, 3, "Skipped"), (3, 3, "Skipped")]
     counts = result.counts()
