@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 
 from kg.errors import InputError, KgError
 from kg.ingest import find_articles, read_article
@@ -239,20 +239,21 @@ def explain(result: ArticleResult) -> list[Violation]:
 
 def focus_sentence(graph: Graph, focus: Any, body: str) -> str | None:
     """The sentence of ``body`` that holds the first mention of ``focus``, if any."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     for node in [focus, *graph.objects(focus, NKG.mention)]:
         if not isinstance(node, URIRef):
             continue
         begin = graph.value(node, NIF.beginIndex)
         end = graph.value(node, NIF.endIndex)
-        try:
-            spans.append((int(begin), int(end)))  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            continue
+        if isinstance(begin, Literal) and isinstance(end, Literal):
+            try:
+                spans.append((int(begin), int(end)))
+            except (TypeError, ValueError):
+                continue
     if not spans:
         return None
-    begin, end = min(spans)
-    return sentence_around(body, begin, end)
+    first, last = min(spans)
+    return sentence_around(body, first, last)
 
 
 def sentence_around(body: str, begin: int, end: int) -> str:
@@ -263,8 +264,8 @@ def sentence_around(body: str, begin: int, end: int) -> str:
     """
     begin, end = max(0, min(begin, len(body))), max(0, min(end, len(body)))
     start = 0
-    for m in _SENTENCE_END.finditer(body, 0, begin):
-        start = m.end()
-    m = _SENTENCE_END.search(body, end)
-    stop = m.start() if m else len(body)
+    for boundary in _SENTENCE_END.finditer(body, 0, begin):
+        start = boundary.end()
+    after = _SENTENCE_END.search(body, end)
+    stop = after.start() if after else len(body)
     return " ".join(body[start:stop].split())

@@ -61,7 +61,7 @@ def run(
     """
     union_view(ds)
     try:
-        result = ds.query(query, initBindings=dict(bindings or {}))
+        result = ds.query(query, initBindings=dict(bindings or {}))  # type: ignore[arg-type]
         if result.type == "SELECT":
             result.bindings  # noqa: B018 - evaluate now, so errors surface here
         return result
@@ -90,7 +90,7 @@ def run_named(
 def to_table(result: Result) -> Table:
     variables = [str(v) for v in result.vars or []]
     rows = [[row.get(v) for v in (result.vars or [])] for row in result.bindings]  # type: ignore[union-attr]
-    return Table(variables, rows)
+    return Table(variables, rows)  # type: ignore[arg-type]
 
 
 def serialize_result(result: Result, fmt: str) -> str:
