@@ -46,5 +46,7 @@ def _main(
 # serve, remove). Each module defines its command on `app` when imported.
 import kg.cli.build  # noqa: E402
 import kg.cli.evaluate  # noqa: E402
+import kg.cli.link  # noqa: E402
 import kg.cli.query  # noqa: E402
-import kg.cli.validate  # noqa: E402, F401
+import kg.cli.validate  # noqa: E402
+import kg.cli.wikidata  # noqa: E402, F401

@@ -94,10 +94,10 @@ def test_nonconforming_graph_is_not_written_and_explained(
     def fake_validate(graph):  # type: ignore[no-untyped-def]
         person = sorted(graph.subjects(RDF.type, NKG.Person))[0]
         reported["focus"] = person
-        first = min(
+        mentions = sorted(
             graph.objects(person, NKG.mention), key=lambda m: int(graph.value(m, NIF.beginIndex))
         )
-        reported["anchor"] = str(graph.value(first, NIF.anchorOf))
+        reported["first_mention"] = str(graph.value(mentions[0], NIF.anchorOf))
         result = SimpleNamespace(
             focus_node=person, result_path=RDFS.label, constraint="sh:MaxCount", message="too many"
         )
@@ -111,7 +111,7 @@ def test_nonconforming_graph_is_not_written_and_explained(
     assert "graph not written, 1 violation(s)" in result.stderr
     assert f"focus <{reported['focus']}>" in result.stderr and "too many" in result.stderr
     [sentence] = [line for line in result.stderr.splitlines() if "sentence:" in line]
-    assert reported["anchor"] in sentence
+    assert reported["first_mention"] in sentence
     assert "nothing written" in result.stderr
 
 
