@@ -52,6 +52,8 @@ class ArticleResult:
         report: the SHACL validation report (``None`` when validation is off).
         entities: number of entities extracted.
         events: number of events extracted.
+        extraction: the model the graph was mapped from (entities with their links).
+        link_report: what linking decided (``kg.link.LinkReport``), ``None`` when off.
     """
 
     path: Path
@@ -60,6 +62,8 @@ class ArticleResult:
     report: Any | None
     entities: int
     events: int
+    extraction: Extraction | None = None
+    link_report: Any | None = None
 
     @property
     def conforms(self) -> bool:
@@ -173,7 +177,7 @@ def build_article(
         InputError: the article cannot be extracted (KG208: not in English).
     """
     extraction = extractor.extract(article)
-    link(extraction, settings)
+    link_report = link(extraction, settings)
     graph = article_graph(extraction, base_iri=settings.base_iri)
     report = validate(graph) if settings.validate else None
     return ArticleResult(
@@ -183,24 +187,31 @@ def build_article(
         report=report,
         entities=len(extraction.entities),
         events=len(extraction.events),
+        extraction=extraction,
+        link_report=link_report,
     )
 
 
-def link(extraction: Extraction, settings: Settings) -> None:
-    """Link the extraction's entities to Wikidata in place, when ``settings.link``.
+def link(extraction: Extraction, settings: Settings) -> Any | None:
+    """Link the extraction's entities to Wikidata in place, when ``settings.link``, and
+    return the link report (``None`` when linking is off or not installed).
 
-    MERGE (issue 4): the single call site of ``kg.link.link_entities``; until that package
-    lands, linking is a no-op.
+    The single call site of ``kg.link.link_entities`` (issue 4). The Wikidata enrichment
+    graph (``kg.rdf.wikidata.enrichment_triples``) is not built here yet: the linked
+    entities stay on :attr:`ArticleResult.extraction` for it.
+
+    Raises:
+        ServiceError: online linking failed.
     """
     if not settings.link:
-        return
+        return None
     try:
-        from kg.link import link_entities  # type: ignore[attr-defined]
+        from kg.link import link_entities
     except ModuleNotFoundError as e:
-        if e.name in ("kg.link",):
-            return
+        if e.name == "kg.link":
+            return None
         raise
-    link_entities(extraction, settings)
+    return link_entities(extraction, settings)
 
 
 def validate(graph: Graph) -> Any:

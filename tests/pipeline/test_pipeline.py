@@ -103,3 +103,20 @@ def test_article_graph_is_validated_before_it_is_kept(article_path: Path) -> Non
     [r] = result.results
     assert r.report is not None
     assert (r.graph in result.graphs) == r.report.conforms
+
+
+def test_build_links_entities_only_when_asked(article_path: Path) -> None:
+    from rdflib import OWL
+
+    from kg.rdf.vocab import WD
+
+    def same_as(settings: Settings) -> tuple[object, set]:
+        [r] = pipeline.build([article_path], settings).results
+        links = {o for o in r.graph.objects(None, OWL.sameAs) if str(o).startswith(str(WD))}
+        return r.link_report, links
+
+    report, links = same_as(Settings(validate=False, link=True))
+    assert report is not None and links
+    assert getattr(report, "linked", 0) >= len(links)
+    report, links = same_as(Settings(validate=False, link=False))
+    assert report is None and not links
