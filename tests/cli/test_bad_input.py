@@ -229,3 +229,20 @@ def test_multi_article_build_skips_a_bad_file_and_writes_the_rest(
     assert result.exit_code == 3
     assert "b.txt: skipped: KG203" in result.stderr
     assert out.exists() and out.stat().st_size > 1000
+
+
+def test_service_failure_exits_4_and_writes_nothing(
+    runner: CliRunner, tmp_path: Path, article_path: Path, monkeypatch
+) -> None:
+    from kg import pipeline
+    from kg.errors import ServiceError
+
+    def failing_link(extraction, settings):  # type: ignore[no-untyped-def]
+        raise ServiceError("KG401", "Wikidata API: HTTP 503 after 3 attempts")
+
+    monkeypatch.setattr(pipeline, "link", failing_link)
+    out = tmp_path / "g.trig"
+    result = runner.invoke(app, ["build", str(article_path), "--online", "--out", str(out)])
+    assert result.exit_code == 4
+    _one_error_line(result, "KG401", "HTTP 503")
+    assert not out.exists()
