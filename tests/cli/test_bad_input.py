@@ -3,7 +3,6 @@ the documented exit code, no traceback, no partial or clobbered output file."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
@@ -15,10 +14,6 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-
-needs_validate = pytest.mark.skipif(
-    importlib.util.find_spec("kg.validate") is None, reason="kg.validate not merged yet"
-)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -171,7 +166,6 @@ def test_usage_errors_exit_2(runner: CliRunner, args: list[str]) -> None:
     assert "Traceback" not in result.stderr
 
 
-@needs_validate
 @pytest.mark.parametrize("command", ["validate", "query"])
 @pytest.mark.parametrize(
     ("name", "content", "problem"),

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -12,9 +11,6 @@ from kg import pipeline
 from kg.errors import InputError
 from kg.rdf.vocab import NIF, NKG
 from kg.settings import Settings
-
-HAS_VALIDATE = importlib.util.find_spec("kg.validate") is not None
-needs_validate = pytest.mark.skipif(not HAS_VALIDATE, reason="kg.validate not merged yet")
 
 NO_CHECKS = Settings(validate=False, link=False)
 
@@ -97,7 +93,6 @@ def test_explain_finds_the_sentence_of_the_focus_node(article_path: Path) -> Non
     assert len(v.sentence) < len(result.article.body) / 3
 
 
-@needs_validate
 def test_article_graph_is_validated_before_it_is_kept(article_path: Path) -> None:
     result = pipeline.build([article_path], Settings(link=False))
     [r] = result.results
