@@ -217,3 +217,15 @@ def test_query_from_file_and_describe(runner: CliRunner, tmp_path: Path) -> None
     assert result.exit_code == 0, result.stderr
     graph = Graph().parse(data=result.stdout, format="turtle")
     assert (URIRef("http://x.test/region"), RDFS.label, Literal("Coast Region")) in graph
+
+
+def test_query_list_shows_every_named_query_and_its_parameters(runner: CliRunner) -> None:
+    from kg.query import list_named
+
+    result = runner.invoke(app, ["query", "--list"])
+    assert result.exit_code == 0 and result.stderr == ""
+    for nq in list_named():
+        assert f"{nq.name}: {nq.title}" in result.stdout
+        for p in nq.params:
+            assert f"--param {p.name}=<{p.kind}>" in result.stdout
+    assert "--param type=<iri> = nkg:Person" in result.stdout
