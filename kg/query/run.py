@@ -107,7 +107,8 @@ def serialize_result(result: Result, fmt: str) -> str:
             "KG232", f"unknown result format {fmt!r} (use {', '.join(RESULT_FORMATS)})"
         )
     data = result.serialize(format=fmt)
-    return data.decode("utf-8") if isinstance(data, bytes) else str(data)
+    text = data.decode("utf-8") if isinstance(data, bytes) else str(data)
+    return text if text.endswith("\n") else text + "\n"
 
 
 def _tsv(result: Result) -> str:
