@@ -111,3 +111,8 @@ __all__ = [
     "align_entities",
     "evaluate_graph",
 ]
+
+# Sections of other modules (issue 4: links), appended after the entity section.
+from kg.evaluate.links import link_section  # noqa: E402
+
+SECTION_BUILDERS.append(link_section)
