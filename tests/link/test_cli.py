@@ -27,6 +27,7 @@ runner = CliRunner()
 def unlinked_graph(tmp_path: Path) -> Path:
     """The gold entities of the bundled article as a TriG file, not yet linked."""
     extraction, _ = gold_extraction()
+    extraction.model_name = "hand-built gold entities"  # the provenance shape wants one
     ds = to_dataset([article_graph(extraction, base_iri=BASE)])
     path = tmp_path / "graph.trig"
     path.write_text(ds.serialize(format="trig"), encoding="utf-8")
