@@ -83,6 +83,11 @@ PREFIX owl: <http://www.w3.org/2002/07/owl#>
 SELECT ?e ?q WHERE { ?e owl:sameAs ?q . FILTER(STRSTARTS(STR(?q), "http://www.wikidata.org/entity/")) }
 """
 _WD = "http://www.wikidata.org/entity/"
+_ANY_LINK = """
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+ASK { ?e owl:sameAs|skos:closeMatch ?q . FILTER(STRSTARTS(STR(?q), "http://www.wikidata.org/entity/")) }
+"""
 
 
 @dataclass(slots=True)
@@ -142,8 +147,12 @@ def predicted_links(graph: Graph, alignment: dict[str, list[URIRef]]) -> dict[st
 
 def link_section(
     graph: Graph, gold: dict[str, Any], article: Article, alignment: dict[str, list[URIRef]]
-) -> LinkSection:
-    """Section builder for :data:`kg.evaluate.SECTION_BUILDERS`."""
+) -> LinkSection | None:
+    """Section builder for :data:`kg.evaluate.SECTION_BUILDERS`; None for a graph that was
+    not linked at all (no ``owl:sameAs`` nor ``skos:closeMatch`` to Wikidata anywhere)."""
     del article
+    union = _union(graph)
+    if not union.query(_ANY_LINK).askAnswer:
+        return None
     golds = {g["name"]: g.get("wikidata") for g in gold.get("entities", [])}
-    return LinkSection(score_links(predicted_links(graph, alignment), golds))
+    return LinkSection(score_links(predicted_links(union, alignment), golds))

@@ -51,3 +51,16 @@ def test_disagreeing_aligned_entities_count_as_wrong() -> None:
     predicted = predicted_links(g, {"X": [a, b], "Y": [a], "Z": []})
     assert predicted == {"X": "Q1|Q2", "Y": "Q1", "Z": None}
     assert score_links(predicted, {"X": "Q1", "Y": "Q1", "Z": None}).wrong == 1
+
+
+def test_an_unlinked_graph_gets_no_links_section() -> None:
+    import json
+
+    from kg.evaluate import evaluate_graph
+    from kg.rdf.mapping import article_graph
+    from tests.link.helpers import GOLD, gold_extraction
+
+    extraction, _ = gold_extraction()  # not linked
+    graph = article_graph(extraction, base_iri="https://w3id.org/newskg/id/")
+    report = evaluate_graph(graph, json.loads(GOLD.read_text()), extraction.article)
+    assert [s.name for s in report.sections] == ["entities"]
