@@ -170,7 +170,7 @@ def test_kg_wikidata_snapshot_bad_query_file(tmp_path: Path) -> None:
             str(tmp_path / "s.jsonl"),
         ],
     )
-    assert result.exit_code == 3 and "KG241" in result.stderr
+    assert result.exit_code == 3 and "KG271" in result.stderr
 
 
 def test_kg_link_on_a_single_graph_turtle_file(unlinked_graph: Path, tmp_path: Path) -> None:
