@@ -21,6 +21,7 @@ from kg.resolve.lexicon import Lexicon
 
 _NAMED = {"PERSON", "ORG", "ARMED_GROUP"}
 _PLACES = {"PLACE", "GPE", "LOC", "FAC"}
+_POSSESSIVES = {"its", "his", "her", "their", "our", "my", "your"}
 _COMPLEMENT_POS = {"DET", "ADJ", "PROPN", "NOUN", "NUM"}
 
 
@@ -55,6 +56,8 @@ def _description(doc: Doc, head: Token, lexicon: Lexicon) -> Span | None:
     start, place, country, person = _left(doc, head, lexicon)
     if start is None:
         return None
+    if start > 0 and doc[start - 1].lower_ in _POSSESSIVES:
+        return None  # "its fighters", "his supporters": members of someone, not a group
     left_words = {t.lower_ for t in doc[start : head.i]}
     required = armed.head_requires_modifier.get(head.lower_)
     if required and not (left_words & required):

@@ -75,12 +75,16 @@ def _name_mention(doc: Doc, ent: Span, lexicon: Lexicon) -> NameMention | None:
         return None
     if not any(c.isalpha() for c in text):
         return None
+    if source_is_ner(ent) and _generic(text, lexicon):
+        return None
     source, canonical = Source.NER, None
     if ent.id_ == GAZETTEER_ID:
         source = Source.GAZETTEER
     elif ent.label_ == "COMMUNITY":
         source, canonical = Source.PATTERN, ent.id_ or None
     descriptor_type, apposition = _descriptor(doc, span, lexicon)
+    if descriptor_type is None and source is Source.NER:
+        descriptor_type = _type_from_name(doc, span, ent.label_, lexicon)
     return NameMention(
         mention=mention(span, ent.label_),
         type=etype,
@@ -92,6 +96,31 @@ def _name_mention(doc: Doc, ent: Span, lexicon: Lexicon) -> NameMention | None:
         roles=_roles_before(doc, span, lexicon),
         former=_former_before(doc, span, lexicon),
     )
+
+
+def source_is_ner(ent: Span) -> bool:
+    return ent.id_ != GAZETTEER_ID and ent.label_ != "COMMUNITY"
+
+
+def _generic(text: str, lexicon: Lexicon) -> bool:
+    """A common noun the NER took for a name ("Army")."""
+    folded = text.casefold()
+    return folded in lexicon.armed.heads or (folded,) in lexicon.descriptors
+
+
+def _type_from_name(doc: Doc, span: Span, label: str, lexicon: Lexicon) -> EntityType | None:
+    """A place word ending the name ("Rakhine State"), or an armed-group head noun right
+    after an organisation name ("Wagner fighters": Wagner is an armed group)."""
+    if label in ("PERSON", "ORG") and len(span) > 1 and span[-1].text in lexicon.place_name_words:
+        return EntityType.PLACE
+    after = doc[span.end] if span.end < len(doc) else None
+    if (
+        label == "ORG"
+        and after is not None
+        and lexicon.armed.heads.get(after.lower_) in ("state", "insurgent", "militia")
+    ):
+        return EntityType.ARMED_GROUP
+    return None
 
 
 def _descriptor(doc: Doc, span: Span, lexicon: Lexicon) -> tuple[EntityType | None, Mention | None]:

@@ -12,9 +12,9 @@ from kg.errors import ConfigError
 
 #: our components: (factory name, where it goes)
 COMPONENTS: tuple[tuple[str, dict[str, str]], ...] = (
-    ("kg_gazetteer_ruler_v1", {"before": "ner"}),
-    ("kg_community_ruler_v1", {"before": "ner"}),
-    ("kg_armed_group_ruler_v1", {"after": "ner"}),
+    ("kg_gazetteer_ruler_v1", {"after": "ner"}),
+    ("kg_community_ruler_v1", {"after": "kg_gazetteer_ruler_v1"}),
+    ("kg_armed_group_ruler_v1", {"after": "kg_community_ruler_v1"}),
 )
 
 
@@ -22,6 +22,8 @@ COMPONENTS: tuple[tuple[str, dict[str, str]], ...] = (
 def load_nlp(model: str) -> Language:
     """Load an installed spaCy pipeline by name or path and add our components (cached per
     name). A pipeline without an ``ner`` component gets our components at its end.
+    The rulers run after the NER and overrule its types (see
+    :class:`kg.extract.components.PresetRuler`).
 
     Raises:
         ConfigError: the model is not installed.
@@ -38,11 +40,12 @@ def load_nlp(model: str) -> Language:
 
 
 def add_components(nlp: Language) -> Language:
-    """Add the ``kg_*`` components to ``nlp`` (rulers before its NER, if it has one)."""
+    """Add the ``kg_*`` components to ``nlp`` (after its NER, if it has one)."""
     for factory, where in COMPONENTS:
         if factory in nlp.pipe_names:
             continue
-        placement = where if "ner" in nlp.pipe_names else {}
+        anchor = where.get("after", "")
+        placement = where if anchor in nlp.pipe_names else {}
         nlp.add_pipe(factory, name=factory, **placement)
     return nlp
 

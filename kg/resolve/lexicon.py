@@ -53,6 +53,7 @@ class Lexicon:
     titles: tuple[Title, ...]
     descriptors: dict[tuple[str, ...], str]  # lower-case words -> entity type name
     armed_group_names: frozenset[str]  # lower-case
+    place_name_words: frozenset[str]
     gazetteer_exclude: frozenset[str]
     armed: ArmedGroupLexicon
 
@@ -123,5 +124,6 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         descriptors=descriptors,
         armed_group_names=frozenset(w.lower() for w in _lines(root / "armed_group_names.txt")),
         gazetteer_exclude=frozenset(_lines(root / "gazetteer_exclude.txt")),
+        place_name_words=frozenset(_lines(root / "place_name_words.txt")),
         armed=armed,
     )
