@@ -103,3 +103,13 @@ def test_head_inside_a_named_entity_is_left_to_the_entity(nlp: spacy.language.La
 def test_group_ruler_writes_the_span_group(nlp: spacy.language.Language) -> None:
     doc = nlp("no parse here")
     assert list(doc.spans[GROUPS_KEY]) == []
+
+
+def test_ruler_overrules_the_ner_type_but_not_a_longer_name(nlp: spacy.language.Language) -> None:
+    doc = nlp.make_doc("Tartus and the Sudan Doctors Network")
+    doc.set_ents([Span(doc, 0, 1, label="ORG"), Span(doc, 3, 6, label="ORG")])
+    doc = nlp.get_pipe("kg_gazetteer_ruler_v1")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Tartus", "PLACE"),
+        ("Sudan Doctors Network", "ORG"),
+    ]
