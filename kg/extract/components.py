@@ -166,6 +166,46 @@ def make_community_ruler(nlp: Language, name: str) -> PresetRuler:
     return PresetRuler(nlp, name, community_entries())
 
 
+_JOINERS = {"for", "of"}
+_INNER = {"for", "of", "the", "and"}
+
+
+def extend_names(doc: Doc) -> Doc:
+    """Extend an organisation name the NER cut short over "for/of" + capitalised words:
+    "Group" + "for the Support of Islam and Muslims" is one name. The extension starts with
+    "for" or "of", holds only capitalised words and "for", "of", "the", "and", ends on a
+    capitalised word, and never swallows a person's name."""
+    result: list[Span] = []
+    covered = 0
+    for ent in doc.ents:
+        if ent.start < covered:
+            continue  # swallowed by the extension of an earlier name
+        end = ent.end
+        if ent.label_ == "ORG" and ent.end < len(doc) and doc[ent.end].lower_ in _JOINERS:
+            j = ent.end
+            while j < len(doc) and not doc[j].is_sent_start:
+                tok = doc[j]
+                if tok.ent_type_ == "PERSON":
+                    break
+                if tok.lower_ in _INNER:
+                    j += 1
+                    continue
+                if not (tok.is_alpha and tok.text[:1].isupper()):
+                    break
+                j += 1
+                end = j
+        result.append(Span(doc, ent.start, end, label="ORG") if end > ent.end else ent)
+        covered = end
+    doc.set_ents(result, default="outside")
+    return doc
+
+
+@Language.factory("kg_name_extender_v1")
+def make_name_extender(nlp: Language, name: str):  # noqa: ANN201  (a plain function)
+    """Organisation names the NER cut short (see :func:`extend_names`)."""
+    return extend_names
+
+
 class ArmedGroupRuler:
     """Finds groups named only by description; see :mod:`kg.extract.groups`."""
 

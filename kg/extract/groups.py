@@ -21,6 +21,7 @@ from kg.resolve.lexicon import Lexicon
 
 _NAMED = {"PERSON", "ORG", "ARMED_GROUP"}
 _PLACES = {"PLACE", "GPE", "LOC", "FAC"}
+_HYPHEN_LINKS = {"linked", "backed", "affiliated", "allied", "aligned", "led", "based"}
 _POSSESSIVES = {"its", "his", "her", "their", "our", "my", "your"}
 _COMPLEMENT_POS = {"DET", "ADJ", "PROPN", "NOUN", "NUM"}
 
@@ -62,9 +63,9 @@ def _description(doc: Doc, head: Token, lexicon: Lexicon) -> Span | None:
     required = armed.head_requires_modifier.get(head.lower_)
     if required and not (left_words & required):
         return None
-    relation, anchor, end = _right(doc, head, family, lexicon)
+    relation, connector, anchor, end = _right(doc, head, family, lexicon)
     if person is not None and anchor is None:
-        relation, anchor = "loyal", person
+        relation, anchor, connector = "loyal", person, None
     if family == "partisan" and anchor is None and place is None:
         return None
     span = Span(doc, start, end, label="GROUP")
@@ -77,6 +78,7 @@ def _description(doc: Doc, head: Token, lexicon: Lexicon) -> Span | None:
         "family": family,
         "cues": cues,
         "relation": relation,
+        "connector": connector,
         "anchor": (anchor.start_char, anchor.end_char) if anchor is not None else None,
         "country": country,
         "place": (place.start_char, place.end_char) if place is not None else None,
@@ -124,8 +126,8 @@ def _left(
 
 def _right(
     doc: Doc, head: Token, family: str, lexicon: Lexicon
-) -> tuple[str | None, Span | None, int]:
-    """The connector's relation, the complement and the end of the description."""
+) -> tuple[str | None, str | None, Span | None, int]:
+    """The connector's relation, the connector, the complement and the description's end."""
     armed = lexicon.armed
     after = head.i + 1
     for words, relation in sorted(armed.connectors.items(), key=lambda kv: -len(kv[0])):
@@ -137,8 +139,8 @@ def _right(
             continue
         complement = _complement(doc, stop, lexicon)
         if complement is not None:
-            return relation, complement, complement.end
-    return None, None, after
+            return relation, " ".join(words), complement, complement.end
+    return None, None, None, after
 
 
 def _complement(doc: Doc, start: int, lexicon: Lexicon) -> Span | None:
@@ -156,6 +158,14 @@ def _complement(doc: Doc, start: int, lexicon: Lexicon) -> Span | None:
             depth -= 1
         elif tok.lower_ == "of" and not nested_of and i > start:
             nested_of = True
+        elif (
+            tok.text == "-"
+            and i + 1 < len(doc)
+            and doc[i + 1].lower_ in _HYPHEN_LINKS
+            and i > start
+        ):
+            i += 2  # "the al-Qaeda-linked group": the compound modifies what follows
+            continue
         elif tok.lower_ in ("that", "which", "who") or (
             tok.pos_ not in _COMPLEMENT_POS and tok.lower_ not in cue_words
         ):

@@ -46,6 +46,7 @@ def candidates(doc: Doc, lexicon: Lexicon) -> Candidates:
                 family=info["family"],
                 cues=info["cues"],
                 relation=info["relation"],
+                connector=info.get("connector"),
                 anchor=_char_mention(doc, anchor) if anchor else None,
                 country=info["country"],
                 place=_char_mention(doc, place) if place else None,
@@ -95,7 +96,25 @@ def _name_mention(doc: Doc, ent: Span, lexicon: Lexicon) -> NameMention | None:
         apposition=apposition,
         roles=_roles_before(doc, span, lexicon),
         former=_former_before(doc, span, lexicon),
+        alias_of=_acronym_of(doc, span),
     )
+
+
+def _acronym_of(doc: Doc, span: Span) -> int | None:
+    """Begin offset of the name an acronym in parentheses follows: "Name (ACRONYM)"."""
+    text = span.text
+    if not (text.isupper() and text.replace("-", "").isalpha() and len(text) >= 2):
+        return None
+    if span.start < 2 or span.end >= len(doc):
+        return None
+    if doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+        return None
+    before = doc[span.start - 2]
+    if not before.ent_type_ or before.ent_iob_ not in ("B", "I"):
+        return None
+    ent = next(e for e in doc.ents if e.start <= before.i < e.end)
+    start = ent.start + (1 if ent[0].lower_ in _DETERMINERS and len(ent) > 1 else 0)
+    return doc[start].idx
 
 
 def source_is_ner(ent: Span) -> bool:

@@ -12,7 +12,8 @@ from kg.errors import ConfigError
 
 #: our components: (factory name, where it goes)
 COMPONENTS: tuple[tuple[str, dict[str, str]], ...] = (
-    ("kg_gazetteer_ruler_v1", {"after": "ner"}),
+    ("kg_name_extender_v1", {"after": "ner"}),
+    ("kg_gazetteer_ruler_v1", {"after": "kg_name_extender_v1"}),
     ("kg_community_ruler_v1", {"after": "kg_gazetteer_ruler_v1"}),
     ("kg_armed_group_ruler_v1", {"after": "kg_community_ruler_v1"}),
 )

@@ -56,6 +56,8 @@ def resolve_entities(
     for etype, members, join in group_descriptions(candidates.descriptions, clusters, lexicon):
         if join is not None:
             joined.setdefault(id(join), []).extend(mentions_of(members))
+            if etype is EntityType.ARMED_GROUP and join.type is EntityType.ORGANISATION:
+                join.type = EntityType.ARMED_GROUP  # its members are armed
             continue
         built.append(
             Entity(

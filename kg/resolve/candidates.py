@@ -32,6 +32,8 @@ class NameMention:
             another mention of the same entity.
         roles: roles of the titles written right before it ("President X" -> president).
         former: written with a word such as "former" or "ousted" right before it.
+        alias_of: begin offset of the name it abbreviates, for an acronym in parentheses
+            right after a name ("the Group for ... (JNIM)").
     """
 
     mention: Mention
@@ -43,6 +45,7 @@ class NameMention:
     apposition: Mention | None = None
     roles: tuple[str, ...] = ()
     former: bool = False
+    alias_of: int | None = None
 
 
 @dataclass(slots=True)
@@ -54,6 +57,7 @@ class Description:
         family: the head noun's family: state, insurgent, militia, partisan, government.
         cues: side cues among its words: former, state, opposed.
         relation: how the complement attaches: loyal, opposed, origin (None without one).
+        connector: the connector's words ("loyal to", "of", "from").
         anchor: the complement's span ("President X"), None without one.
         country: the country a nationality adjective or place modifier gives.
         place: char span of a place name among its modifiers ("Damascus military").
@@ -64,6 +68,7 @@ class Description:
     cues: frozenset[str] = frozenset()
     relation: str | None = None
     anchor: Mention | None = None
+    connector: str | None = None
     country: str | None = None
     place: Mention | None = None
 

@@ -19,6 +19,7 @@ def nlp() -> spacy.language.Language:
 
 def test_components_are_registered_under_versioned_names(nlp: spacy.language.Language) -> None:
     assert nlp.pipe_names == [
+        "kg_name_extender_v1",
         "kg_gazetteer_ruler_v1",
         "kg_community_ruler_v1",
         "kg_armed_group_ruler_v1",
@@ -112,4 +113,22 @@ def test_ruler_overrules_the_ner_type_but_not_a_longer_name(nlp: spacy.language.
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Tartus", "PLACE"),
         ("Sudan Doctors Network", "ORG"),
+    ]
+
+
+def test_name_extender_joins_a_name_cut_before_for_and_of(nlp: spacy.language.Language) -> None:
+    doc = nlp.make_doc("the Group for the Support of Islam and Muslims (JNIM) and Hamas and Ali")
+    doc.set_ents(
+        [
+            Span(doc, 1, 2, label="ORG"),
+            Span(doc, 6, 7, label="NORP"),
+            Span(doc, 13, 14, label="ORG"),
+            Span(doc, 15, 16, label="PERSON"),
+        ]
+    )
+    doc = nlp.get_pipe("kg_name_extender_v1")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Group for the Support of Islam and Muslims", "ORG"),
+        ("Hamas", "ORG"),  # "and" alone does not extend a name
+        ("Ali", "PERSON"),
     ]
