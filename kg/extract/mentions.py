@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.areas import find_areas
 from kg.extract.components import GAZETTEER_ID, GROUPS_KEY
 from kg.model import EntityType, Mention
 from kg.resolve.candidates import Candidates, Description, NameMention, RoleMention, Source
@@ -53,6 +54,7 @@ def candidates(doc: Doc, lexicon: Lexicon) -> Candidates:
             )
         )
     result.roles.extend(_role_mentions(doc, lexicon))
+    result.areas.extend(find_areas(doc, lexicon))
     return result
 
 
@@ -76,6 +78,8 @@ def _name_mention(doc: Doc, ent: Span, lexicon: Lexicon) -> NameMention | None:
         return None
     if not any(c.isalpha() for c in text):
         return None
+    if ent.label_ == "NORP" and not text.endswith("s"):
+        return None  # an adjective the lexicons do not know ("Islamist", "Western")
     if source_is_ner(ent) and _generic(text, lexicon):
         return None
     source, canonical = Source.NER, None

@@ -11,6 +11,7 @@ from collections import Counter
 from kg.model import Entity, EntityType, Mention
 from kg.model.iri import slugify, type_segment
 from kg.resolve.candidates import (
+    AreaMention,
     Candidates,
     Description,
     NameMention,
@@ -23,6 +24,7 @@ from kg.resolve.named import Cluster, cluster_names, title_keys
 from kg.resolve.names import display_name, name_key
 
 __all__ = [
+    "AreaMention",
     "Candidates",
     "Description",
     "NameMention",
@@ -70,6 +72,7 @@ def resolve_entities(
         )
     for c in clusters:
         built.append(_named_entity(c, lexicon, joined.get(id(c), [])))
+    built.extend(_areas(candidates.areas))
     built.sort(key=lambda e: (e.mentions[0], e.type.value))
     entities: dict[str, Entity] = {}
     for e in built:
@@ -80,6 +83,40 @@ def resolve_entities(
             key = f"{base}-{n}"
         e.key = key
         entities[key] = e
+    return entities
+
+
+def _areas(areas: list[AreaMention]) -> list[Entity]:
+    """One place per geographic noun with exactly one named area ("the Syrian coast"),
+    holding the references ("the coast"); several named areas of one noun stay apart and
+    their references are dropped; references without a named area are dropped."""
+    entities = []
+    for noun in sorted({a.noun for a in areas}):
+        named = [a for a in areas if a.noun == noun and a.anchored]
+        labels = {display_name(a.mention.text).casefold() for a in named}
+        if len(labels) == 1:
+            members = [a for a in areas if a.noun == noun]
+            entities.append(
+                Entity(
+                    key="",
+                    type=EntityType.PLACE,
+                    label=display_name(named[0].mention.text),
+                    mentions=sorted({a.mention for a in members}),
+                )
+            )
+        else:
+            for label in sorted(labels):
+                mentions = sorted(
+                    {a.mention for a in named if display_name(a.mention.text).casefold() == label}
+                )
+                entities.append(
+                    Entity(
+                        key="",
+                        type=EntityType.PLACE,
+                        label=display_name(mentions[0].text),
+                        mentions=mentions,
+                    )
+                )
     return entities
 
 

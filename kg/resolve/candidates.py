@@ -82,9 +82,20 @@ class RoleMention:
 
 
 @dataclass(slots=True)
+class AreaMention:
+    """A named area ("the Syrian coast": ``anchored``) or a reference to one ("the coast",
+    "the coastal region"), by its geographic noun."""
+
+    mention: Mention
+    noun: str
+    anchored: bool
+
+
+@dataclass(slots=True)
 class Candidates:
     """All evidence one article gives to resolution."""
 
     names: list[NameMention] = field(default_factory=list)
     descriptions: list[Description] = field(default_factory=list)
     roles: list[RoleMention] = field(default_factory=list)
+    areas: list[AreaMention] = field(default_factory=list)
