@@ -1,4 +1,4 @@
-"""Areas named by a nationality adjective or a place and a geographic noun ("the Syrian
+"""Areas named by a nationality adjective or a place and a geographic noun ("the Libyan
 coast"), and the definite references to them ("the coast", "the coastal region"); nouns and
 adjectives in ``data/patterns/areas.tsv``."""
 

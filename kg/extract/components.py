@@ -2,9 +2,9 @@
 ``kg_<what>_v<n>``).
 
 - ``kg_gazetteer_ruler_v1`` (after ``ner``): names of the offline Wikidata snapshot, typed
-  by the snapshot (Tartus is a place, whatever the model thinks).
+  by the snapshot (a city is a place, whatever the model thinks).
 - ``kg_community_ruler_v1`` (after ``ner``): community names of ``data/patterns``
-  ("Alawite", "Druze").
+  ("Kurdish", "Yazidis").
 - ``kg_armed_group_ruler_v1`` (after ``ner`` and the parser): groups named only by
   description ("government forces", "insurgents loyal to X") into ``doc.spans["kg_groups"]``,
   with their head family, side cues and complement in ``span._.kg_group``.
@@ -16,7 +16,7 @@ QID as ``kb_id`` and a canonical name as ``id``.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -48,7 +48,7 @@ class PresetRuler:
     case-insensitive for longer ones; among overlapping matches the longest wins.
 
     Against the NER's entities: a match replaces an entity it equals (up to a leading
-    determiner), overlaps partly or contains (Tartus is a place, not an ORG); an entity
+    determiner), overlaps partly or contains (a city is a place, not an ORG); an entity
     longer than the match on both sides of a name word keeps it ("Sudan Doctors Network" is
     not the place Sudan); otherwise the match is added.
     """
@@ -109,7 +109,7 @@ def gazetteer_entries(
     an all-capitals acronym of two letters or more; names that are English stop words or in
     ``data/patterns/gazetteer_exclude.txt`` are skipped. A name shared by several items keeps
     its type (when they agree) but no QID, and so does a one-word name that is a word of
-    another person's name ("Assad" of "Hafez al-Assad" and "Bashar al-Assad").
+    another person's name ("Hassan" of "Ali al-Hassan" and "Omar al-Hassan").
     """
     lexicon = load_lexicon()
     items = [i for i in load_snapshot(snapshot) if i.type in TYPE_LABELS]
@@ -201,7 +201,7 @@ def extend_names(doc: Doc) -> Doc:
 
 
 @Language.factory("kg_name_extender_v1")
-def make_name_extender(nlp: Language, name: str):  # noqa: ANN201  (a plain function)
+def make_name_extender(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """Organisation names the NER cut short (see :func:`extend_names`)."""
     return extend_names
 

@@ -7,7 +7,7 @@ it, an optional connector ("loyal to", "linked to", "opposed to", "of", "who arr
 with its noun-phrase complement. Partisan heads ("supporters", "loyalists", "remnants") need a
 complement or a place modifier; a few heads need a modifier ("armed groups", "police officers").
 A head used as a modifier of another noun counts only before a unit noun ("a security forces
-patrol"); a head inside a named entity ("the Syrian Army") is left to the entity.
+patrol"); a head inside a named entity ("the Sudanese Army") is left to the entity.
 """
 
 from __future__ import annotations
@@ -60,6 +60,10 @@ def _description(doc: Doc, head: Token, lexicon: Lexicon) -> Span | None:
     if start > 0 and doc[start - 1].lower_ in _POSSESSIVES:
         return None  # "its fighters", "his supporters": members of someone, not a group
     left_words = {t.lower_ for t in doc[start : head.i]}
+    community = next(
+        (lexicon.communities[t.text] for t in doc[start : head.i] if t.text in lexicon.communities),
+        None,
+    )
     required = armed.head_requires_modifier.get(head.lower_)
     if required and not (left_words & required):
         return None
@@ -81,6 +85,7 @@ def _description(doc: Doc, head: Token, lexicon: Lexicon) -> Span | None:
         "connector": connector,
         "anchor": (anchor.start_char, anchor.end_char) if anchor is not None else None,
         "country": country,
+        "community": community,
         "place": (place.start_char, place.end_char) if place is not None else None,
     }
     return span

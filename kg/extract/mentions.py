@@ -50,6 +50,7 @@ def candidates(doc: Doc, lexicon: Lexicon) -> Candidates:
                 connector=info.get("connector"),
                 anchor=_char_mention(doc, anchor) if anchor else None,
                 country=info["country"],
+                community=info.get("community"),
                 place=_char_mention(doc, place) if place else None,
             )
         )

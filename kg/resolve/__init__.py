@@ -39,16 +39,16 @@ def resolve_entities(
 ) -> dict[str, Entity]:
     """Resolve the candidates of one article into entities, keyed by ``Entity.key``.
 
-    Keys are ``<type-segment>:<slug of label>`` (``person:ahmed-al-sharaa``), with ``-2``,
+    Keys are ``<type-segment>:<slug of label>`` (``person:khalid-al-rashid``), with ``-2``,
     ``-3`` ... appended in text order when two entities would share one; entities come in the
     text order of their first mention.
 
     >>> from kg.model import Mention
-    >>> body = "Ahmed al-Sharaa spoke. Sharaa left."
-    >>> names = [NameMention(Mention(0, 15, "Ahmed al-Sharaa"), EntityType.PERSON, Source.NER),
-    ...          NameMention(Mention(23, 29, "Sharaa"), EntityType.ORGANISATION, Source.NER)]
+    >>> body = "Khalid al-Rashid spoke. Rashid left."
+    >>> names = [NameMention(Mention(0, 16, "Khalid al-Rashid"), EntityType.PERSON, Source.NER),
+    ...          NameMention(Mention(24, 30, "Rashid"), EntityType.ORGANISATION, Source.NER)]
     >>> [(e.key, e.label, len(e.mentions)) for e in resolve_entities(Candidates(names)).values()]
-    [('person:ahmed-al-sharaa', 'Ahmed al-Sharaa', 2)]
+    [('person:khalid-al-rashid', 'Khalid al-Rashid', 2)]
     """
     lexicon = lexicon or load_lexicon()
     clusters = cluster_names(candidates.names, lexicon)
@@ -87,7 +87,7 @@ def resolve_entities(
 
 
 def _areas(areas: list[AreaMention]) -> list[Entity]:
-    """One place per geographic noun with exactly one named area ("the Syrian coast"),
+    """One place per geographic noun with exactly one named area ("the Libyan coast"),
     holding the references ("the coast"); several named areas of one noun stay apart and
     their references are dropped; references without a named area are dropped."""
     entities = []

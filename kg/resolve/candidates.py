@@ -60,7 +60,8 @@ class Description:
         connector: the connector's words ("loyal to", "of", "from").
         anchor: the complement's span ("President X"), None without one.
         country: the country a nationality adjective or place modifier gives.
-        place: char span of a place name among its modifiers ("Damascus military").
+        community: the community a modifier names ("Kurdish fighters" -> Kurds).
+        place: char span of a place name among its modifiers ("Khartoum military").
     """
 
     mention: Mention
@@ -71,6 +72,7 @@ class Description:
     connector: str | None = None
     country: str | None = None
     place: Mention | None = None
+    community: str | None = None
 
 
 @dataclass(slots=True)
@@ -83,7 +85,7 @@ class RoleMention:
 
 @dataclass(slots=True)
 class AreaMention:
-    """A named area ("the Syrian coast": ``anchored``) or a reference to one ("the coast",
+    """A named area ("the Libyan coast": ``anchored``) or a reference to one ("the coast",
     "the coastal region"), by its geographic noun."""
 
     mention: Mention

@@ -10,6 +10,7 @@ into entities, by the side they are on. The rule (also in data/patterns/README.m
 - one with an origin ("militants who arrived from X") is its own group, per origin;
 - one opposed to someone, and insurgent-family heads without an anchor ("the rebels"), join
   the largest anti-state group (FORMER or loyal to a person), else form one group together;
+- a community modifier ("Kurdish forces", "Yazidi fighters") makes one group per community;
 - militias form one group per country; partisans of a person not otherwise placed, one per
   person; "allied" descriptions one group per country;
 - when no anti-state group is described, the unanchored insurgent group joins the article's
@@ -69,6 +70,8 @@ def side_of(d: Description, clusters: list[Cluster], lexicon: Lexicon) -> Side:
         return ("origin", where)
     if d.relation == "opposed":
         return ("opposed",)
+    if d.community and d.family in ("state", "insurgent", "militia"):
+        return ("community", d.community)  # "Kurdish forces", "Druze militias": not the state
     if anchor is not None and anchor.type is EntityType.PERSON:
         return _person_side(anchor, lexicon)
     if d.family in ("state", "government") and "opposed" not in d.cues:

@@ -6,9 +6,9 @@ Rules, in order (general, no list of names):
    (:func:`kg.resolve.names.name_key`: case, diacritics, determiner, titles, "al-",
    possessive ignored) are one entity.
 2. A person's shorter name whose tokens are a subsequence of a longer person name
-   ("Baki" < "Abdul Baki" < "Suleiman Abdul Baki") joins it; a shorter name that a model
-   mislabelled (an NER ORG "Sharaa") joins it too. When the shorter name fits several
-   different persons of the article ("Assad" with "Bashar al-Assad" and "Hafez al-Assad"),
+   ("Karim" < "Abdul Karim" < "Yusuf Abdul Karim") joins it; a shorter name that a model
+   mislabelled (an NER ORG "Rashid") joins it too. When the shorter name fits several
+   different persons of the article ("Hassan" with "Ali al-Hassan" and "Omar al-Hassan"),
    each mention goes to the person mentioned most recently before it.
 3. An organisation name contained in a longer organisation name (two words at least), or an
    acronym equal to the initials of one, joins it; so does an acronym in parentheses right

@@ -250,3 +250,13 @@ def test_loose_rebels_join_the_only_named_non_state_armed_group() -> None:
     entities = resolve_entities(Candidates([army], [_desc(body, "The rebels", "insurgent")]))
     [entity] = entities.values()
     assert [m.text for m in entity.mentions] == ["Arakan Army", "The rebels"]
+
+
+def test_community_modifier_keeps_a_group_off_the_state_side() -> None:
+    body = "government forces fought Kurdish forces."
+    descriptions = [
+        _desc(body, "government forces", "state", cues=frozenset({"state"})),
+        _desc(body, "Kurdish forces", "state", community="Kurds"),
+    ]
+    entities = resolve_entities(Candidates([], descriptions))
+    assert sorted(e.label for e in entities.values()) == ["Kurdish forces", "government forces"]
