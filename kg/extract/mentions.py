@@ -141,7 +141,10 @@ def _type_from_name(doc: Doc, span: Span, label: str, lexicon: Lexicon) -> Entit
     if (
         label == "ORG"
         and after is not None
-        and lexicon.armed.heads.get(after.lower_) in ("state", "insurgent", "militia")
+        and (
+            lexicon.armed.heads.get(after.lower_) in ("state", "insurgent", "militia")
+            or after.lower_ in lexicon.armed.unit_nouns
+        )
     ):
         return EntityType.ARMED_GROUP
     return None
@@ -172,7 +175,35 @@ def _descriptor(doc: Doc, span: Span, lexicon: Lexicon) -> tuple[EntityType | No
             while left > span.sent.start and doc[left - 1].pos_ in _NP_POS:
                 left -= 1
             return etype, mention(doc[left : span.end], "APPOSITION")
-    return None, None
+    return _descriptor_after(doc, span, lexicon, longest) or _apposition_after(
+        doc, span, lexicon
+    ), None
+
+
+def _apposition_after(doc: Doc, span: Span, lexicon: Lexicon) -> EntityType | None:
+    """ "X, the largest city in ...": a descriptor in an apposition right after the name."""
+    i = span.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "the":
+        return None
+    i += 2
+    while i < len(doc) and doc[i].pos_ == "ADJ":
+        i += 1
+    if i < len(doc) and (doc[i].lower_,) in lexicon.descriptors:
+        return EntityType(lexicon.descriptors[(doc[i].lower_,)])
+    return None
+
+
+def _descriptor_after(doc: Doc, span: Span, lexicon: Lexicon, longest: int) -> EntityType | None:
+    """An organisation or armed-group noun right after the name ("the X rebel group", "the X
+    news agency"); not a person's or place's ("X residents" are not X)."""
+    for n in range(longest, 0, -1):
+        end = span.end + n
+        if end > len(doc) or doc[span.end : end].ents:
+            continue
+        etype_name = lexicon.descriptors.get(tuple(t.lower_ for t in doc[span.end : end]))
+        if etype_name in ("Organisation", "ArmedGroup"):
+            return EntityType(etype_name)
+    return None
 
 
 def _roles_before(doc: Doc, span: Span, lexicon: Lexicon) -> tuple[str, ...]:

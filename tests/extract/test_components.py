@@ -132,3 +132,33 @@ def test_name_extender_joins_a_name_cut_before_for_and_of(nlp: spacy.language.La
         ("Hamas", "ORG"),  # "and" alone does not extend a name
         ("Ali", "PERSON"),
     ]
+
+
+def _named_doc(nlp, words, pos, ents):
+    doc = _doc(nlp, words, pos)
+    doc.set_ents([Span(doc, s, e, label=lab) for s, e, lab in ents])
+    return doc
+
+
+def test_descriptors_around_a_name_type_it(nlp: spacy.language.Language) -> None:
+    from kg.extract.mentions import candidates
+    from kg.model import EntityType
+
+    words = ["the", "Kivu", "rebel", "group", "took", "Goma", ",", "the", "largest", "city"]
+    pos = ["DET", "PROPN", "NOUN", "NOUN", "VERB", "PROPN", "PUNCT", "DET", "ADJ", "NOUN"]
+    doc = _named_doc(nlp, words, pos, [(1, 2, "GPE"), (5, 6, "PERSON")])
+    found = {n.mention.text: n.descriptor_type for n in candidates(doc, load_lexicon()).names}
+    assert found == {"Kivu": EntityType.ARMED_GROUP, "Goma": EntityType.PLACE}
+
+
+def test_an_organisation_before_an_armed_noun_is_an_armed_group(
+    nlp: spacy.language.Language,
+) -> None:
+    from kg.extract.mentions import candidates
+    from kg.model import EntityType
+
+    words = ["jets", "hit", "Houthi", "positions", "and", "Reuters", "reporters"]
+    pos = ["NOUN", "VERB", "PROPN", "NOUN", "CCONJ", "PROPN", "NOUN"]
+    doc = _named_doc(nlp, words, pos, [(2, 3, "ORG"), (5, 6, "ORG")])
+    found = {n.mention.text: n.descriptor_type for n in candidates(doc, load_lexicon()).names}
+    assert found == {"Houthi": EntityType.ARMED_GROUP, "Reuters": None}

@@ -22,7 +22,13 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 
 @pytest.mark.parametrize(
     ("name", "floor"),
-    [("sudan-el-fasher", 0.95), ("myanmar-rakhine", 0.95), ("sahel-mali", 0.85)],
+    [
+        ("sudan-el-fasher", 0.95),
+        ("myanmar-rakhine", 0.95),
+        ("sahel-mali", 0.85),
+        ("drc-goma", 0.80),
+        ("yemen-red-sea", 0.95),
+    ],
 )
 def test_held_out_paragraph(name: str, floor: float) -> None:
     article = read_article(DATA / f"{name}.txt")
