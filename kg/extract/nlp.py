@@ -11,7 +11,7 @@ import kg.extract.components  # noqa: F401  (registers the kg_* factories)
 from kg.errors import ConfigError
 
 #: our components: (factory name, where it goes)
-COMPONENTS: tuple[tuple[str, dict[str, str]], ...] = (
+COMPONENTS: tuple[tuple[str, dict[str, str]], ...] = (  # (factory, {"after": component})
     ("kg_name_extender_v1", {"after": "ner"}),
     ("kg_gazetteer_ruler_v1", {"after": "kg_name_extender_v1"}),
     ("kg_community_ruler_v1", {"after": "kg_gazetteer_ruler_v1"}),
@@ -45,9 +45,8 @@ def add_components(nlp: Language) -> Language:
     for factory, where in COMPONENTS:
         if factory in nlp.pipe_names:
             continue
-        anchor = where.get("after", "")
-        placement = where if anchor in nlp.pipe_names else {}
-        nlp.add_pipe(factory, name=factory, **placement)
+        after = where["after"] if where["after"] in nlp.pipe_names else None
+        nlp.add_pipe(factory, name=factory, after=after)
     return nlp
 
 

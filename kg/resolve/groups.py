@@ -46,7 +46,8 @@ def _anchor_cluster(d: Description, clusters: list[Cluster]) -> Cluster | None:
         if d.anchor.begin <= n.mention.begin and n.mention.end <= d.anchor.end
     ]
     persons = [c for c in inside if c.type is EntityType.PERSON]
-    return (persons or inside or [None])[0]
+    found = persons or inside
+    return found[0] if found else None
 
 
 def _person_side(c: Cluster, lexicon: Lexicon) -> Side:
