@@ -28,6 +28,8 @@ DATA = Path(__file__).resolve().parent.parent / "data"
         ("sahel-mali", 0.85),
         ("drc-goma", 0.80),
         ("yemen-red-sea", 0.95),
+        ("haiti-gangs", 0.80),
+        ("ukraine-kharkiv", 0.95),
     ],
 )
 def test_held_out_paragraph(name: str, floor: float) -> None:
