@@ -8,7 +8,14 @@ from spacy.tokens import Doc, Span
 from kg.extract.areas import find_areas
 from kg.extract.components import GAZETTEER_ID, GROUPS_KEY
 from kg.model import EntityType, Mention
-from kg.resolve.candidates import Candidates, Description, NameMention, RoleMention, Source
+from kg.resolve.candidates import (
+    Candidates,
+    Description,
+    NameMention,
+    PossessiveMention,
+    RoleMention,
+    Source,
+)
 from kg.resolve.lexicon import Lexicon
 
 ENTITY_LABELS = {
@@ -56,6 +63,7 @@ def candidates(doc: Doc, lexicon: Lexicon) -> Candidates:
         )
     result.roles.extend(_role_mentions(doc, lexicon))
     result.areas.extend(find_areas(doc, lexicon))
+    result.possessives.extend(_possessives(doc))
     return result
 
 
@@ -102,6 +110,7 @@ def _name_mention(doc: Doc, ent: Span, lexicon: Lexicon) -> NameMention | None:
         roles=_roles_before(doc, span, lexicon),
         former=_former_before(doc, span, lexicon),
         alias_of=_acronym_of(doc, span),
+        affiliation=_affiliation(doc, span) if ent.label_ == "PERSON" else None,
     )
 
 
@@ -120,6 +129,35 @@ def _acronym_of(doc: Doc, span: Span) -> int | None:
     ent = next(e for e in doc.ents if e.start <= before.i < e.end)
     start = ent.start + (1 if ent[0].lower_ in _DETERMINERS and len(ent) > 1 else 0)
     return doc[start].idx
+
+
+_AFFILIATION = {"from", "of", "at"}
+_POSSESSIVE_PRONOUNS = {"his", "her"}
+_ORGANISATION_NOUNS = {"organization", "organisation", "group", "agency", "ngo", "monitor"}
+
+
+def _affiliation(doc: Doc, span: Span) -> int | None:
+    """ "X from the Y": begin offset of the organisation Y written right after a person."""
+    i = span.end
+    if i >= len(doc) or doc[i].lower_ not in _AFFILIATION:
+        return None
+    i += 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    if i < len(doc) and doc[i].ent_iob_ == "B" and doc[i].ent_type_ in ("ORG", "ARMED_GROUP"):
+        return doc[i].idx
+    if i < len(doc) and doc[i].ent_iob_ == "I" and doc[i - 1].lower_ == "the":
+        ent = next(e for e in doc.ents if e.start <= i < e.end)  # "the" inside the name
+        return doc[i].idx if ent.label_ in ("ORG", "ARMED_GROUP") else None
+    return None
+
+
+def _possessives(doc: Doc) -> list[PossessiveMention]:
+    return [
+        PossessiveMention(mention(doc[t.i : t.i + 2], "POSSESSIVE"))
+        for t in doc[:-1]
+        if t.lower_ in _POSSESSIVE_PRONOUNS and doc[t.i + 1].lower_ in _ORGANISATION_NOUNS
+    ]
 
 
 def source_is_ner(ent: Span) -> bool:

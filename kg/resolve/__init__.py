@@ -15,6 +15,7 @@ from kg.resolve.candidates import (
     Candidates,
     Description,
     NameMention,
+    PossessiveMention,
     RoleMention,
     Source,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "Candidates",
     "Description",
     "NameMention",
+    "PossessiveMention",
     "RoleMention",
     "Source",
     "resolve_entities",
@@ -53,6 +55,7 @@ def resolve_entities(
     lexicon = lexicon or load_lexicon()
     clusters = cluster_names(candidates.names, lexicon)
     _attach_roles(candidates.roles, clusters, lexicon)
+    _attach_possessives(candidates.possessives, clusters)
     built: list[Entity] = []
     joined: dict[int, list[Mention]] = {}
     for etype, members, join in group_descriptions(candidates.descriptions, clusters, lexicon):
@@ -118,6 +121,27 @@ def _areas(areas: list[AreaMention]) -> list[Entity]:
                     )
                 )
     return entities
+
+
+def _attach_possessives(possessives: list[PossessiveMention], clusters: list[Cluster]) -> None:
+    """ "his organization" -> the organisation the person last named before it was written
+    with ("X from the Y"), when there is one."""
+    by_begin = {n.mention.begin: c for c in clusters for n in c.names}
+    for p in possessives:
+        before = [
+            (n.mention.begin, c)
+            for c in clusters
+            if c.type is EntityType.PERSON
+            for n in c.names
+            if n.mention.end <= p.mention.begin
+        ]
+        if not before:
+            continue
+        person = max(before, key=lambda bc: bc[0])[1]
+        affiliations = {n.affiliation for n in person.names if n.affiliation is not None}
+        orgs = {id(by_begin[a]): by_begin[a] for a in affiliations if a in by_begin}
+        if len(orgs) == 1:
+            next(iter(orgs.values())).extra.append(p.mention)
 
 
 def _attach_roles(roles: list[RoleMention], clusters: list[Cluster], lexicon: Lexicon) -> None:

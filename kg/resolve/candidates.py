@@ -34,6 +34,8 @@ class NameMention:
         former: written with a word such as "former" or "ousted" right before it.
         alias_of: begin offset of the name it abbreviates, for an acronym in parentheses
             right after a name ("the Group for ... (JNIM)").
+        affiliation: begin offset of an organisation name written right after this person's
+            name with "from", "of" or "at" ("X from the Y Observatory").
     """
 
     mention: Mention
@@ -46,6 +48,7 @@ class NameMention:
     roles: tuple[str, ...] = ()
     former: bool = False
     alias_of: int | None = None
+    affiliation: int | None = None
 
 
 @dataclass(slots=True)
@@ -84,6 +87,13 @@ class RoleMention:
 
 
 @dataclass(slots=True)
+class PossessiveMention:
+    """ "his organization", "her group": the organisation of the person last named before."""
+
+    mention: Mention
+
+
+@dataclass(slots=True)
 class AreaMention:
     """A named area ("the Libyan coast": ``anchored``) or a reference to one ("the coast",
     "the coastal region"), by its geographic noun."""
@@ -101,3 +111,4 @@ class Candidates:
     descriptions: list[Description] = field(default_factory=list)
     roles: list[RoleMention] = field(default_factory=list)
     areas: list[AreaMention] = field(default_factory=list)
+    possessives: list[PossessiveMention] = field(default_factory=list)

@@ -260,3 +260,19 @@ def test_community_modifier_keeps_a_group_off_the_state_side() -> None:
     ]
     entities = resolve_entities(Candidates([], descriptions))
     assert sorted(e.label for e in entities.values()) == ["Kurdish forces", "government forces"]
+
+
+def test_possessive_organisation_is_the_named_persons_affiliation() -> None:
+    from kg.resolve import PossessiveMention
+
+    body = "Ali Bo from the Kivu Monitor said so. His organization counted 30 dead."
+    org = NameMention(_span(body, "Kivu Monitor"), ORG, Source.NER)
+    person = NameMention(_span(body, "Ali Bo"), P, Source.NER, affiliation=org.mention.begin)
+    cands = Candidates(
+        [person, org], possessives=[PossessiveMention(_span(body, "His organization"))]
+    )
+    entities = resolve_entities(cands)
+    assert [m.text for m in entities["organisation:kivu-monitor"].mentions] == [
+        "Kivu Monitor",
+        "His organization",
+    ]
