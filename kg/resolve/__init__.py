@@ -22,7 +22,7 @@ from kg.resolve.candidates import (
 from kg.resolve.groups import description_label, group_descriptions, mentions_of
 from kg.resolve.lexicon import Lexicon, load_lexicon
 from kg.resolve.named import Cluster, cluster_names, title_keys
-from kg.resolve.names import display_name, name_key
+from kg.resolve.names import display_name, name_key, words
 
 __all__ = [
     "AreaMention",
@@ -168,7 +168,14 @@ def _named_entity(c: Cluster, lexicon: Lexicon, joined: list[Mention]) -> Entity
         counts = Counter(names)
         label = max(
             names,
-            key=lambda s: (len(name_key(s, titles=titles)), len(s), counts[s], -names.index(s)),
+            # the fullest name (words, the Arabic article included), then the most frequent,
+            # then the first written
+            key=lambda s: (
+                len(name_key(s, titles=titles)),
+                len(words(s)),
+                counts[s],
+                -names.index(s),
+            ),
         )
     mentions = {n.mention for n in c.names} | set(c.extra) | set(joined)
     mentions |= {n.apposition for n in c.names if n.apposition is not None}
