@@ -63,13 +63,13 @@ def release_date(value: str | None = None) -> date:
         try:
             return date.fromisoformat(value)
         except ValueError as e:
-            raise ConfigError("KG110", f"release date {value!r} is not YYYY-MM-DD") from e
+            raise ConfigError("KG120", f"release date {value!r} is not YYYY-MM-DD") from e
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
             return datetime.fromtimestamp(int(epoch), tz=UTC).date()
         except (ValueError, OverflowError) as e:
-            raise ConfigError("KG110", f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix time") from e
+            raise ConfigError("KG120", f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix time") from e
     return datetime.now(tz=UTC).date()
 
 
@@ -112,7 +112,7 @@ def publish(
         ConfigError: a bad option value.
     """
     if chunk_size < 1:
-        raise ConfigError("KG111", f"chunk size must be at least 1, not {chunk_size}")
+        raise ConfigError("KG121", f"chunk size must be at least 1, not {chunk_size}")
     out_dir = Path(out_dir)
     _check_out_dir(out_dir, force=force)
     shapes_graph = load_shapes(shapes)
@@ -289,13 +289,13 @@ def _write_checksums(root: Path) -> None:
 
 def _check_out_dir(out_dir: Path, *, force: bool) -> None:
     if out_dir.exists() and not out_dir.is_dir():
-        raise InputError("KG233", f"{out_dir}: exists and is not a folder")
+        raise InputError("KG272", f"{out_dir}: exists and is not a folder")
     if out_dir.is_dir() and any(out_dir.iterdir()) and not force:
-        raise InputError("KG233", f"{out_dir}: folder is not empty (use --force to replace it)")
+        raise InputError("KG272", f"{out_dir}: folder is not empty (use --force to replace it)")
     parent = out_dir.resolve().parent
     if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
         raise InputError(
-            "KG234", f"{out_dir}: cannot write here ({parent} is not a writable folder)"
+            "KG273", f"{out_dir}: cannot write here ({parent} is not a writable folder)"
         )
 
 
@@ -304,7 +304,7 @@ def _make_temp(out_dir: Path) -> Path:
     try:
         return Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=parent))
     except OSError as e:
-        raise InputError("KG234", f"{out_dir}: cannot write here ({e.strerror})") from e
+        raise InputError("KG273", f"{out_dir}: cannot write here ({e.strerror})") from e
 
 
 def _swap_into_place(tmp: Path, out_dir: Path) -> None:
