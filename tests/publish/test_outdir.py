@@ -116,3 +116,24 @@ def test_not_a_store_exit_3(tmp_path: Path) -> None:
     result = _cli("--store", str(tmp_path / "missing"), "--out", str(tmp_path / "r"))
     assert result.exit_code == 3 and "no such store" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty"]
+
+
+def test_force_never_replaces_the_store_or_the_working_folder(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = _cli("--store", str(source), "--out", str(source.parent), "--force")
+    assert result.exit_code == 3 and "refusing to replace" in result.stderr
+    assert source.is_file()
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "notes.txt").write_text("mine")
+    monkeypatch.chdir(work)
+    result = _cli("--store", str(source), "--out", ".", "--force")
+    assert result.exit_code == 3 and "refusing to replace" in result.stderr
+    assert (work / "notes.txt").read_text() == "mine"
+
+
+def test_missing_parent_folders_are_created(source: Path, tmp_path: Path) -> None:
+    out = tmp_path / "releases" / "1.0"
+    assert _cli("--store", str(source), "--out", str(out)).exit_code == 0
+    assert (out / "void.ttl").is_file()
