@@ -21,7 +21,9 @@ def share_root() -> Path:
     for root in (package / "_share", package.parent):
         if all((root / name).is_dir() for name in _SHARED):
             return root
-    raise ConfigError("KG102", f"cannot find the shipped data ({', '.join(_SHARED)}) near {package}")
+    raise ConfigError(
+        "KG102", f"cannot find the shipped data ({', '.join(_SHARED)}) near {package}"
+    )
 
 
 def ontology_dir() -> Path:

@@ -32,9 +32,9 @@ class Settings:
     validate: bool = True
 
     def __post_init__(self) -> None:
-        if not self.base_iri.startswith(("http://", "https://", "urn:")) or not self.base_iri.endswith(
-            ("/", "#")
-        ):
+        if not self.base_iri.startswith(
+            ("http://", "https://", "urn:")
+        ) or not self.base_iri.endswith(("/", "#")):
             raise ConfigError(
                 "KG101",
                 f"base IRI {self.base_iri!r} must be an http(s) or urn IRI ending in '/' or '#'",
@@ -50,6 +50,8 @@ class Settings:
             env = os.environ.get(f"KG_{f.name.upper()}")
             if env is not None:
                 default = getattr(base, f.name)
-                values[f.name] = env.lower() in {"1", "true", "yes"} if isinstance(default, bool) else env
+                values[f.name] = (
+                    env.lower() in {"1", "true", "yes"} if isinstance(default, bool) else env
+                )
         values.update({k: v for k, v in overrides.items() if v is not None})
         return replace(base, **values)

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from kg.cli import app
-from kg.cli.serve import STORE_HELP, handled
+from kg.cli._console import handled
+from kg.cli.serve import STORE_HELP
 from kg.errors import InputError
 from kg.ingest import read_article
 from kg.model.iri import Minter

@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from kg.cli import app
-from kg.errors import KgError, StoreError
+from kg.cli._console import handled
+from kg.errors import StoreError
 from kg.settings import Settings
 from kg.store import open_store, resolve_store_path
 
 STORE_HELP = "Store folder (default: $KG_STORE, else ./kg-store in the working directory)."
-
-
-@contextmanager
-def handled() -> Iterator[None]:
-    """A :class:`KgError` becomes one line ``error: KGnnn: message`` and its exit code."""
-    try:
-        yield
-    except KgError as e:
-        typer.echo(f"error: {e.code}: {e.message}", err=True)
-        raise typer.Exit(e.exit_code) from None
 
 
 @app.command("serve")

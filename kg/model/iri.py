@@ -59,7 +59,9 @@ class Minter:
     def activity(self, article_key: str) -> str:
         return f"{self.base}activity/{article_key}"
 
-    def entity(self, type_name: str, label: str, *, qid: str | None, named: bool, article_key: str) -> str:
+    def entity(
+        self, type_name: str, label: str, *, qid: str | None, named: bool, article_key: str
+    ) -> str:
         segment = type_segment(type_name)
         if qid:
             return f"{self.base}{segment}/{qid}"

@@ -1,0 +1,272 @@
+"""Model objects -> one rdflib named graph per article, in the terms of CONTRACT.md.
+
+Every entity, event, claim, casualty report and described role filler points to the
+mention(s) it came from (``nkg:mention``); the graph describes itself with
+``prov:wasDerivedFrom`` (the article) and ``prov:wasGeneratedBy`` (an activity naming the
+software and model versions). No timestamps: the same input gives the same triples.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV
+
+from kg.model import (
+    CasualtyKind,
+    Claim,
+    DatePrecision,
+    Entity,
+    Event,
+    Extraction,
+    Mention,
+    Relation,
+    RelationType,
+    TimeValue,
+)
+from kg.model.iri import Minter
+from kg.rdf.vocab import NIF, NKG, WD
+
+SOFTWARE = "newskg"
+
+
+def software_version() -> str:
+    from kg import __version__
+
+    return f"{SOFTWARE} {__version__}"
+
+
+class ArticleMapper:
+    """Maps one :class:`Extraction` into triples of one named graph."""
+
+    def __init__(self, extraction: Extraction, *, base_iri: str) -> None:
+        self.x = extraction
+        self.m = Minter(base_iri)
+        self.key = extraction.article.key
+        self.g = Graph(identifier=URIRef(self.m.graph(self.key)))
+        self.article = URIRef(self.m.article(self.key))
+        self._entity_iris = {e.key: self._mint_entity(e) for e in extraction.entities.values()}
+        self._described_iris = {
+            d.key: URIRef(self.m.described(self.key, d.label))
+            for d in extraction.described.values()
+        }
+        self._claim_iris = {
+            c.key: URIRef(self.m.claim(self.key, n)) for n, c in enumerate(extraction.claims, 1)
+        }
+        self._event_iris = {
+            e.key: URIRef(self.m.event(self.key, n)) for n, e in enumerate(extraction.events, 1)
+        }
+
+    # -- IRIs --------------------------------------------------------------------------
+    def _mint_entity(self, e: Entity) -> URIRef:
+        return URIRef(
+            self.m.entity(e.type.value, e.label, qid=e.same_as, named=e.named, article_key=self.key)
+        )
+
+    def entity_iri(self, entity: Entity) -> URIRef:
+        return self._entity_iris[entity.key]
+
+    def ref(self, key: str) -> URIRef:
+        """IRI of an entity, described filler, event or claim of this extraction by key."""
+        for table in (self._entity_iris, self._described_iris, self._event_iris, self._claim_iris):
+            if key in table:
+                return table[key]
+        raise KeyError(f"unknown key {key!r} in extraction of article {self.key}")
+
+    # -- building ----------------------------------------------------------------------
+    def graph(self) -> Graph:
+        self._article()
+        self._provenance()
+        for entity in self.x.entities.values():
+            self._entity(entity)
+        for described in self.x.described.values():
+            node = self._described_iris[described.key]
+            self.g.add((node, RDF.type, NKG.DescribedTarget))
+            self.g.add((node, RDFS.label, Literal(described.label)))
+            self._mentions(node, described.mentions)
+        for n, event in enumerate(self.x.events, 1):
+            self._event(event, n)
+        for claim in self.x.claims:
+            self._claim_node(claim)
+        for relation in self.x.relations:
+            self._relation(relation)
+        return self.g
+
+    def _article(self) -> None:
+        a = self.x.article
+        g, node = self.g, self.article
+        g.add((node, RDF.type, NKG.Article))
+        if a.title:
+            g.add((node, DCTERMS.title, Literal(a.title)))
+        if a.published:
+            g.add((node, DCTERMS.issued, Literal(a.published.isoformat(), datatype=XSD.date)))
+        if a.url:
+            g.add((node, DCTERMS.source, _iri_or_literal(a.url)))
+        g.add((node, DCTERMS.language, Literal(a.language)))
+        if a.source:
+            g.add((node, DCTERMS.publisher, Literal(a.source)))
+        if a.licence:
+            g.add((node, DCTERMS.license, _iri_or_literal(a.licence)))
+
+    def _provenance(self) -> None:
+        g = self.g
+        graph_iri = URIRef(self.m.graph(self.key))
+        activity = URIRef(self.m.activity(self.key))
+        g.add((graph_iri, PROV.wasDerivedFrom, self.article))
+        g.add((graph_iri, PROV.wasGeneratedBy, activity))
+        g.add((activity, RDF.type, PROV.Activity))
+        g.add((activity, RDF.type, NKG.ExtractionActivity))
+        g.add((activity, RDFS.label, Literal(f"extraction of article {self.key}")))
+        g.add((activity, PROV.used, self.article))
+        g.add((activity, NKG.softwareVersion, Literal(software_version())))
+        if self.x.model_name:
+            g.add((activity, NKG.modelVersion, Literal(self.x.model_name)))
+
+    def _mentions(self, node: URIRef, mentions: Iterable[Mention]) -> None:
+        for mention in mentions:
+            self.g.add((node, NKG.mention, self._mention(mention)))
+
+    def _mention(self, mention: Mention) -> URIRef:
+        node = URIRef(self.m.mention(self.key, mention.begin, mention.end))
+        g = self.g
+        g.add((node, RDF.type, NKG.Mention))
+        g.add((node, NIF.anchorOf, Literal(mention.text)))
+        g.add((node, NIF.beginIndex, Literal(mention.begin, datatype=XSD.nonNegativeInteger)))
+        g.add((node, NIF.endIndex, Literal(mention.end, datatype=XSD.nonNegativeInteger)))
+        g.add((node, NKG.article, self.article))
+        return node
+
+    def _entity(self, e: Entity) -> None:
+        g, node = self.g, self._entity_iris[e.key]
+        g.add((node, RDF.type, NKG[e.type.value]))
+        for sup in e.type.superclasses:
+            g.add((node, RDF.type, NKG[sup.value]))
+        label = str(e.wikidata.get("label") or e.label) if e.same_as else e.label
+        g.add((node, RDFS.label, Literal(label)))
+        for alt in sorted(e.alt_labels | {e.label}):
+            if alt != label:
+                g.add((node, SKOS.altLabel, Literal(alt)))
+        self._mentions(node, e.mentions)
+        if e.same_as:
+            g.add((node, OWL.sameAs, WD[e.same_as]))
+            if e.link_score is not None:
+                g.add(
+                    (node, NKG.linkConfidence, Literal(f"{e.link_score:.3f}", datatype=XSD.decimal))
+                )
+        for qid in sorted(set(e.close_match) - {e.same_as}):
+            g.add((node, SKOS.closeMatch, WD[qid]))
+
+    def _event(self, ev: Event, n: int) -> None:
+        g, node = self.g, self._event_iris[ev.key]
+        g.add((node, RDF.type, NKG.Event))
+        g.add((node, RDF.type, NKG[ev.type.value]))
+        if ev.label:
+            g.add((node, RDFS.label, Literal(ev.label)))
+        self._mentions(node, ev.mentions)
+        for key in ev.perpetrators:
+            g.add((node, NKG.perpetrator, self.ref(key)))
+            g.add((node, NKG.participant, self.ref(key)))
+        for key in ev.targets:
+            g.add((node, NKG.target, self.ref(key)))
+            g.add((node, NKG.participant, self.ref(key)))
+        for key in ev.participants:
+            g.add((node, NKG.participant, self.ref(key)))
+        if ev.place:
+            g.add((node, NKG.place, self.ref(ev.place)))
+            if ev.place_precision:
+                g.add((node, NKG.placePrecision, Literal(ev.place_precision.value)))
+        if ev.time:
+            self._time(node, ev.time)
+        for key in ev.claims:
+            g.add((node, NKG.basedOnClaim, self.ref(key)))
+        for m, report in enumerate(ev.casualties, 1):
+            cnode = URIRef(self.m.casualty(self.key, n, m))
+            g.add((node, NKG.casualtyReport, cnode))
+            g.add((cnode, RDF.type, NKG.CasualtyReport))
+            low, high = (
+                (NKG.deathsMin, NKG.deathsMax)
+                if report.kind is CasualtyKind.KILLED
+                else (NKG.injuredMin, NKG.injuredMax)
+            )
+            if report.minimum is not None:
+                g.add((cnode, low, Literal(report.minimum, datatype=XSD.nonNegativeInteger)))
+            if report.maximum is not None:
+                g.add((cnode, high, Literal(report.maximum, datatype=XSD.nonNegativeInteger)))
+            if report.reported_by:
+                g.add((cnode, NKG.reportedBy, self.ref(report.reported_by)))
+            if report.claim:
+                g.add((cnode, NKG.basedOnClaim, self.ref(report.claim)))
+            self._mentions(cnode, [report.mention])
+
+    def _time(self, node: URIRef, t: TimeValue) -> None:
+        g = self.g
+        g.add((node, NKG.datePrecision, Literal(t.precision.value)))
+        if t.precision is DatePrecision.SPAN and t.end is not None:
+            g.add((node, NKG.startDate, Literal(t.start.isoformat(), datatype=XSD.date)))
+            g.add((node, NKG.endDate, Literal(t.end.isoformat(), datatype=XSD.date)))
+        elif t.precision is DatePrecision.DAY:
+            g.add((node, NKG.date, Literal(t.start.isoformat(), datatype=XSD.date)))
+        elif t.precision is DatePrecision.MONTH:
+            g.add((node, NKG.date, Literal(t.start.strftime("%Y-%m"), datatype=XSD.gYearMonth)))
+        elif t.precision is DatePrecision.YEAR:
+            g.add((node, NKG.date, Literal(str(t.start.year), datatype=XSD.gYear)))
+
+    def _claim_node(self, claim: Claim) -> None:
+        g, node = self.g, self._claim_iris[claim.key]
+        g.add((node, RDF.type, NKG.Claim))
+        g.add((node, NKG.claimant, self.ref(claim.claimant)))
+        g.add((node, NKG.content, Literal(claim.content)))
+        self._mentions(node, [claim.mention])
+        for key in claim.about:
+            g.add((node, NKG.about, self.ref(key)))
+        if claim.via:
+            g.add((node, NKG.quotes, self.ref(claim.via)))
+
+    def _relation(self, relation: Relation) -> None:
+        subject = self.ref(relation.subject)
+        if relation.predicate is RelationType.HOLDS_POSITION:
+            position = URIRef(self.m.position(relation.object))
+            self.g.add((position, RDF.type, NKG.Position))
+            self.g.add((position, RDFS.label, Literal(relation.object)))
+            self.g.add((subject, NKG.holdsPosition, position))
+        else:
+            self.g.add((subject, NKG[relation.predicate.value], self.ref(relation.object)))
+
+
+def article_graph(extraction: Extraction, *, base_iri: str) -> Graph:
+    """The named graph of one article (its identifier is the article's graph IRI)."""
+    return ArticleMapper(extraction, base_iri=base_iri).graph()
+
+
+def to_dataset(graphs: Iterable[Graph]) -> Dataset:
+    """Collect named graphs into one dataset (prefixes bound for readable output)."""
+    ds = Dataset()
+    bind_prefixes(ds)
+    for graph in graphs:
+        target = ds.graph(graph.identifier)
+        for triple in graph:
+            target.add(triple)
+    return ds
+
+
+def bind_prefixes(g: Graph | Dataset) -> None:
+    for prefix, ns in (
+        ("nkg", NKG),
+        ("nif", NIF),
+        ("wd", WD),
+        ("prov", PROV),
+        ("dcterms", DCTERMS),
+        ("skos", SKOS),
+        ("owl", OWL),
+        ("xsd", XSD),
+    ):
+        g.bind(prefix, ns, override=True)
+
+
+def _iri_or_literal(value: str) -> URIRef | Literal:
+    parts = urlsplit(value)
+    if parts.scheme in {"http", "https"} and parts.netloc and " " not in value:
+        return URIRef(value)
+    return Literal(value)
