@@ -22,7 +22,9 @@ def nlp():  # type: ignore[no-untyped-def]
 def run(nlp) -> Callable[..., Extraction]:  # type: ignore[no-untyped-def]
     """Extract from ``text`` with entities given as ``{type: [names]}`` (every occurrence)."""
 
-    def _run(text: str, entities: dict[str, list[str]], published: date | None = None) -> Extraction:
+    def _run(
+        text: str, entities: dict[str, list[str]], published: date | None = None
+    ) -> Extraction:
         article = Article(body=text, published=published)
         found: dict[str, Entity] = {}
         for type_name, names in entities.items():

@@ -106,8 +106,7 @@ def test_relations_position_membership_loyalty(run) -> None:
     assert ("Person:President Ruto", RelationType.HOLDS_POSITION, "President") in rels
     assert ("Person:John Doe", RelationType.MEMBER_OF, "Organisation:the Red Cross") in rels
     assert any(
-        s == "ArmedGroup:troops loyal to Ruto" and p is RelationType.LOYAL_TO
-        for s, p, _ in rels
+        s == "ArmedGroup:troops loyal to Ruto" and p is RelationType.LOYAL_TO for s, p, _ in rels
     )
     (claim,) = x.claims
     assert claim.claimant == "Person:John Doe"

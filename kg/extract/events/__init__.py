@@ -17,7 +17,7 @@ from kg.extract.events.doc import Ctx
 from kg.extract.events.figures import FigureReader
 from kg.extract.events.lexicon import load_lexicon
 from kg.extract.events.relations import RelationReader
-from kg.extract.events.roles import fill_roles
+from kg.extract.events.roles import clash_parties, fill_roles
 from kg.extract.events.triggers import find_triggers
 from kg.extract.events.when import TimeFinder
 from kg.extract.events.where import PlaceFinder
@@ -45,6 +45,7 @@ def add_events(doc: Doc, extraction: Extraction, *, lexicons: Path | None = None
     cands = find_triggers(ctx)
     for cand in cands:
         fill_roles(ctx, cand)
+    clash_parties(cands)
     places, times = PlaceFinder(ctx), TimeFinder(ctx)
     coref = Coref(ctx, places, times)
     groups = coref.group(coref.hosts(cands))

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from kg.extract.events.doc import Ctx
 from kg.extract.events.triggers import Cand
-from kg.model import EntityType
+from kg.model import EntityType, EventType
 
 AGENT_TYPES = {EntityType.PERSON, EntityType.ORGANISATION, EntityType.ARMED_GROUP}
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
@@ -45,6 +45,21 @@ def _weapon_hits(ctx: Ctx, cand: Cand, tok: Token) -> None:
                 if subject.tag_ == "WDT" and verb.dep_ == "relcl":
                     subject = verb.head
                 _add(cand.targets, target(ctx, subject))
+
+
+def clash_parties(cands: list[Cand]) -> None:
+    """ "X was attacked by Y in a struggle/clash": the parties of the attack are parties of
+    the clash it happened in (a clash's sides are its perpetrators)."""
+    by_tok = {c.tok.i: c for c in cands}
+    for c in cands:
+        if c.type is not EventType.CLASH or c.tok.dep_ != "pobj":
+            continue
+        prep = c.tok.head
+        outer = by_tok.get(prep.head.i) if prep.lower_ in {"in", "during", "amid"} else None
+        if outer is None or outer is c:
+            continue
+        for key in outer.perpetrators:
+            _add(c.perpetrators, key)
 
 
 def agent(ctx: Ctx, head: Token) -> str | None:
