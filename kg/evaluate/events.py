@@ -189,7 +189,7 @@ def _events(graph: Graph) -> dict[str, dict[str, Any]]:
         "VALUES ?prop { nkg:date nkg:startDate nkg:endDate } }",
     ):
         events[str(e)]["dates"][str(prop).removeprefix(NKG)] = str(v)
-    for e, c, lo, hi, src in _rows(
+    for e, _c, lo, hi, src in _rows(
         graph,
         "SELECT ?e ?c ?lo ?hi ?src WHERE { ?e a nkg:Event ; nkg:casualtyReport ?c . "
         "OPTIONAL { ?c nkg:deathsMin ?lo } OPTIONAL { ?c nkg:deathsMax ?hi } "
