@@ -16,6 +16,7 @@ install: $(BIN)/kg
 
 ## Build the graph of the bundled article, then ask it who is in it.
 demo: install
+	mkdir -p $(OUT)
 	$(BIN)/kg build data/articles --out $(OUT)/graph.trig
 	$(BIN)/kg query $(OUT)/graph.trig --file queries/demo.rq
 

@@ -4,11 +4,14 @@
      +-- ConfigError    KG1xx    3   bad settings, unknown model, bad base IRI
      +-- InputError     KG2xx    3   missing/empty/binary/non-UTF-8 file, bad front matter,
      |                               malformed RDF, bad SPARQL, non-English article
+     +-- NonConformantError KG3xx 1  a graph does not conform to the shapes (opt-in:
+     |                               ``ValidationReport.raise_for_violations()``)
      +-- ServiceError   KG4xx    4   an external service (Wikidata, a SPARQL store) failed
      +-- StoreError     KG5xx    3   the store cannot be opened or written
 
-A graph that does not conform to the shapes is not an exception: validation returns a
-report (``kg.validate.ValidationReport``) and the caller decides; the CLI exits 1.
+A graph that does not conform to the shapes is not an exception by itself: validation returns
+a report (``kg.validate.ValidationReport``) and the caller decides (the CLI exits 1); a caller
+that wants an exception calls ``report.raise_for_violations()``, which raises NonConformantError.
 Usage errors (unknown option, missing argument) are Typer's and exit 2.
 """
 
@@ -43,6 +46,12 @@ class ConfigError(KgError, ValueError):
 
 class InputError(KgError, ValueError):
     """An input file or query cannot be used (KG2xx)."""
+
+
+class NonConformantError(KgError):
+    """A graph does not conform to the SHACL shapes (KG3xx); raised only on request."""
+
+    exit_code = EXIT_NONCONFORMANT
 
 
 class ServiceError(KgError):

@@ -24,7 +24,8 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.DO
 
 def find_articles(paths: Iterable[Path]) -> list[Path]:
     """Expand the given paths: a file is taken as it is, a directory gives every ``.txt``
-    or ``.md`` file under it (sorted).
+    or ``.md`` file under it (sorted), except hidden files and folders (``.git/``, editor
+    and temporary files whose name starts with a dot).
 
     Raises:
         InputError: a path does not exist, or a directory holds no article.
@@ -35,7 +36,11 @@ def find_articles(paths: Iterable[Path]) -> list[Path]:
             raise InputError("KG201", f"{path}: no such file or directory")
         if path.is_dir():
             files = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in ARTICLE_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not files:
                 raise InputError(

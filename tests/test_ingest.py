@@ -71,3 +71,12 @@ def test_directory_expands_sorted(tmp_path: Path) -> None:
     for name in ("b.md", "a.txt", "c.csv"):
         (tmp_path / name).write_text("x")
     assert [p.name for p in find_articles([tmp_path])] == ["a.txt", "b.md"]
+
+
+def test_directory_skips_hidden_files_and_folders(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "notes.txt").write_text("x")
+    (tmp_path / ".draft.md").write_text("x")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.md").write_text("x")
+    assert [p.relative_to(tmp_path).as_posix() for p in find_articles([tmp_path])] == ["sub/a.md"]

@@ -1,0 +1,123 @@
+"""``kg query``: SPARQL over an RDF file, ad hoc or by name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table as RichTable
+
+from kg.cli import app
+from kg.cli._console import EXIT_CODES_HELP, handled, out, write_stdout
+from kg.errors import InputError
+from kg.query import (
+    RESULT_FORMATS,
+    bindings,
+    list_named,
+    load_named,
+    parse_params,
+    prepare,
+    run,
+    serialize_result,
+    to_table,
+)
+from kg.query.run import short
+
+
+@app.command(
+    "query",
+    help="Run a SPARQL query over an RDF file; the union of its graphs is the default "
+    "graph.\n\n"
+    "Give the query as text, with --file, or by name with --named (see --list), whose "
+    "parameters are set with --param key=value (bound as values, never pasted into the "
+    "query). SELECT and ASK results print in --format; CONSTRUCT and DESCRIBE print Turtle.\n\n"
+    + EXIT_CODES_HELP
+    + " A SPARQL syntax error exits 3.",
+)
+def query_command(
+    file: Annotated[
+        Path | None, typer.Argument(help="The RDF file to query.", show_default=False)
+    ] = None,
+    query: Annotated[
+        str | None, typer.Argument(help="SPARQL query text.", show_default=False)
+    ] = None,
+    query_file: Annotated[
+        Path | None, typer.Option("--file", "-f", help="Read the query from this .rq file.")
+    ] = None,
+    named: Annotated[
+        str | None, typer.Option("--named", "-n", help="Run a named query (see --list).")
+    ] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="key=value for a named query's parameter."),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help=f"Result format: {', '.join(RESULT_FORMATS)}.")
+    ] = "table",
+    list_: Annotated[
+        bool, typer.Option("--list", help="List the named queries and their parameters.")
+    ] = False,
+) -> None:
+    if list_:
+        _list()
+        raise typer.Exit()
+    given = sum(x is not None for x in (query, query_file, named))
+    if file is None or given != 1:
+        raise typer.BadParameter(
+            "give an RDF FILE and exactly one of QUERY, --file Q.rq or --named NAME"
+        )
+    if fmt not in RESULT_FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(RESULT_FORMATS)}")
+    if param and named is None:
+        raise typer.BadParameter("--param only applies to --named queries")
+    with handled():
+        initial = {}
+        if named is not None:
+            nq = load_named(named)
+            prepared = prepare(nq.text, where=f"named query {nq.name}")
+            initial = bindings(nq, parse_params(param or []), prepared.prologue.namespace_manager)
+            where = f"named query {nq.name}"
+        elif query_file is not None:
+            try:
+                text = query_file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as e:
+                raise InputError("KG233", f"{query_file}: cannot read query file ({e})") from e
+            where = str(query_file)
+            prepared = prepare(text, where=where)
+        else:
+            assert query is not None
+            where = "query"
+            prepared = prepare(query, where=where)
+        from kg.validate import load_rdf
+
+        dataset = load_rdf(file)
+        result = run(dataset, prepared, initial, where=where)
+        if result.type == "SELECT" and fmt == "table":
+            _table(result, dataset)
+        elif result.type == "ASK" and fmt == "table":
+            write_stdout(f"{'true' if result.askAnswer else 'false'}\n")
+        else:
+            write_stdout(serialize_result(result, fmt))
+
+
+def _table(result, dataset) -> None:  # type: ignore[no-untyped-def]
+    table = to_table(result)
+    rich_table = RichTable(*table.variables, show_lines=False)
+    for row in table.rows:
+        rich_table.add_row(*(short(t, dataset.namespace_manager) for t in row))
+    console = out()
+    console.print(rich_table, markup=False)
+    console.print(f"{len(table.rows)} row(s)", markup=False)
+
+
+def _list() -> None:
+    with handled():
+        for nq in list_named():
+            lines = [f"{nq.name}: {nq.title}"]
+            if nq.description:
+                lines.append(f"    {nq.description}")
+            for p in nq.params:
+                default = f" = {p.default}" if p.default is not None else ""
+                lines.append(f"    --param {p.name}=<{p.kind}>{default}  {p.doc}".rstrip())
+            write_stdout("\n".join(lines) + "\n")

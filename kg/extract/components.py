@@ -1,0 +1,160 @@
+"""Our spaCy components, registered under versioned names (spaCy forbids "." in factory names, so
+``kg_<what>_v<n>``).
+
+- ``kg_gazetteer_ruler_v1`` (before ``ner``): names of the offline Wikidata snapshot, typed
+  by the snapshot (Tartus is a place, whatever the model thinks); the NER keeps them and
+  predicts around them.
+- ``kg_community_ruler_v1`` (before ``ner``): community names of ``data/patterns``
+  ("Alawite", "Druze").
+- ``kg_armed_group_ruler_v1`` (after ``ner`` and the parser): groups named only by
+  description ("government forces", "insurgents loyal to X") into ``doc.spans["kg_groups"]``,
+  with their head family, side cues and complement in ``span._.kg_group``.
+
+Preset entities carry our labels (PERSON, ORG, ARMED_GROUP, PLACE, COMMUNITY), the snapshot
+QID as ``kb_id`` and a canonical name as ``id``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.extract.groups import find_groups
+from kg.gazetteer import load_snapshot
+from kg.resolve.lexicon import load_lexicon
+
+GROUPS_KEY = "kg_groups"
+GAZETTEER_ID = "kg.gazetteer"  # span id of every entity the gazetteer ruler sets
+TYPE_LABELS = {
+    "Person": "PERSON",
+    "Organisation": "ORG",
+    "ArmedGroup": "ARMED_GROUP",
+    "Place": "PLACE",
+    "Community": "COMMUNITY",
+}
+
+if not Span.has_extension("kg_group"):
+    Span.set_extension("kg_group", default=None)
+
+
+class PresetRuler:
+    """Sets entities from name lists before the NER runs: case-sensitive for one-word names,
+    case-insensitive for longer ones. Where lists overlap, the longest match wins; entities
+    already set are kept."""
+
+    def __init__(self, nlp: Language, name: str, entries: Iterable[tuple[str, str, str, str]]):
+        """``entries``: (name, label, kb_id, canonical id)."""
+        self.name = name
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.meta: dict[str, tuple[str, str, str]] = {}
+        grouped: dict[tuple[str, str, str, str], list[Doc]] = defaultdict(list)
+        for text, label, kb_id, ident in entries:
+            doc = nlp.make_doc(text)
+            grouped[(label, kb_id, ident, "x" if len(doc) == 1 else "l")].append(doc)
+        for n, ((label, kb_id, ident, how), docs) in enumerate(sorted(grouped.items())):
+            key = f"{name}:{n}"
+            self.meta[key] = (label, kb_id, ident)
+            (self.exact if how == "x" else self.lower).add(key, docs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for matcher in (self.exact, self.lower):
+            for match_id, start, end in matcher(doc):
+                label, kb_id, ident = self.meta[doc.vocab.strings[match_id]]
+                spans.append(Span(doc, start, end, label=label, kb_id=kb_id, span_id=ident))
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        new = [s for s in filter_spans(spans) if not any(i in taken for i in range(s.start, s.end))]
+        doc.set_ents(new, default="unmodified")
+        return doc
+
+
+def gazetteer_entries(
+    snapshot: Path | None = None, *, min_length: int = 3
+) -> list[tuple[str, str, str, str]]:
+    """Names of the snapshot, filtered for safety.
+
+    A one-word name must be capitalised and at least ``min_length`` letters long, unless it is
+    an all-capitals acronym of two letters or more; names that are English stop words or in
+    ``data/patterns/gazetteer_exclude.txt`` are skipped. A name shared by several items keeps
+    its type (when they agree) but no QID, and so does a one-word name that is a word of
+    another person's name ("Assad" of "Hafez al-Assad" and "Bashar al-Assad").
+    """
+    lexicon = load_lexicon()
+    items = [i for i in load_snapshot(snapshot) if i.type in TYPE_LABELS]
+    by_name: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for item in items:
+        for name in item.names:
+            name = name.removeprefix("the ")  # the NER and the rulers leave determiners out
+            if _safe_name(name, lexicon.gazetteer_exclude, min_length):
+                by_name[name].add((item.qid, item.type))
+    words_of: dict[str, set[str]] = defaultdict(set)
+    for item in items:
+        if item.type != "Person":
+            continue
+        for word in item.label.replace("-", " ").split():
+            words_of[word].add(item.qid)
+    entries = []
+    for name, owners in sorted(by_name.items()):
+        types = {t for _, t in owners}
+        if len(types) != 1:
+            continue
+        qids = {q for q, _ in owners}
+        single = " " not in name
+        ambiguous = len(qids) > 1 or (single and bool(words_of.get(name, set()) - qids))
+        qid = "" if ambiguous else next(iter(qids))
+        entries.append((name, TYPE_LABELS[types.pop()], qid, GAZETTEER_ID))
+    return entries
+
+
+def _safe_name(name: str, exclude: frozenset[str], min_length: int) -> bool:
+    if name in exclude or name.casefold() in STOP_WORDS:
+        return False
+    if " " in name:
+        return True
+    if name.isupper() and len(name) >= 2:
+        return True
+    return name[:1].isupper() and len(name) >= min_length
+
+
+def community_entries() -> list[tuple[str, str, str, str]]:
+    return [
+        (form, "COMMUNITY", "", label) for form, label in sorted(load_lexicon().communities.items())
+    ]
+
+
+@Language.factory("kg_gazetteer_ruler_v1", default_config={"min_length": 3})
+def make_gazetteer_ruler(nlp: Language, name: str, min_length: int) -> PresetRuler:
+    """Names of the offline Wikidata snapshot (``data/wikidata/snapshot.jsonl``)."""
+    return PresetRuler(nlp, name, gazetteer_entries(min_length=min_length))
+
+
+@Language.factory("kg_community_ruler_v1")
+def make_community_ruler(nlp: Language, name: str) -> PresetRuler:
+    """Community names of ``data/patterns/communities.tsv``."""
+    return PresetRuler(nlp, name, community_entries())
+
+
+class ArmedGroupRuler:
+    """Finds groups named only by description; see :mod:`kg.extract.groups`."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.lexicon = load_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[GROUPS_KEY] = find_groups(doc, self.lexicon)
+        return doc
+
+
+@Language.factory("kg_armed_group_ruler_v1")
+def make_armed_group_ruler(nlp: Language, name: str) -> ArmedGroupRuler:
+    """Described armed groups and governments (``data/patterns/armed_groups.json``)."""
+    return ArmedGroupRuler(name)

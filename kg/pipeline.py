@@ -1,0 +1,280 @@
+"""Orchestration: article files -> extraction -> linking -> RDF -> validation.
+
+:func:`build` is the plain function ``kg build`` wraps. It reads every article, extracts it
+with one :class:`~kg.extract.Extractor` for the whole run, links its entities (when
+``Settings.link``), maps it to its named graph and validates that graph with the SHACL shapes
+before it is kept.
+
+Failures, decided per article:
+
+- a path that does not exist, or a directory with no article, aborts the build before any
+  work (:class:`~kg.errors.InputError`);
+- an article that cannot be read (empty, binary, not UTF-8, bad front matter or date,
+  unsupported language) is **skipped with its reason** and the others are built; if every
+  article fails, the first failure is raised, so a single bad file fails the build;
+- a graph that does not conform to the shapes is kept out of :attr:`BuildResult.graphs`
+  with its report.
+
+The caller decides what to write: ``kg build`` writes the conforming graphs and exits with
+the worst outcome (3 if an article was skipped, else 1 if a graph did not conform).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rdflib import Dataset, Graph, URIRef
+
+from kg.errors import InputError, KgError
+from kg.ingest import find_articles, read_article
+from kg.model import Article, Extraction
+from kg.rdf.mapping import article_graph, to_dataset
+from kg.rdf.vocab import NIF, NKG
+from kg.settings import Settings
+
+if TYPE_CHECKING:
+    from kg.extract import Extractor
+
+#: languages the extraction handles (front matter ``language``).
+SUPPORTED_LANGUAGES = frozenset({"en"})
+
+
+@dataclass(slots=True)
+class ArticleResult:
+    """One article built into its named graph.
+
+    Args:
+        path: the file it was read from.
+        article: the article read.
+        graph: its named graph.
+        report: the SHACL validation report (``None`` when validation is off).
+        entities: number of entities extracted.
+        events: number of events extracted.
+    """
+
+    path: Path
+    article: Article
+    graph: Graph
+    report: Any | None
+    entities: int
+    events: int
+
+    @property
+    def conforms(self) -> bool:
+        return self.report is None or bool(self.report.conforms)
+
+    @property
+    def triples(self) -> int:
+        return len(self.graph)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An article left out of the build, with the error that says why."""
+
+    path: Path
+    error: KgError
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """A SHACL result explained with the sentence that produced its focus node."""
+
+    focus_node: str
+    result_path: str | None
+    constraint: str
+    message: str
+    sentence: str | None
+
+
+Progress = Callable[[int, int, "ArticleResult | Skipped"], None]
+
+
+@dataclass(slots=True)
+class BuildResult:
+    """What :func:`build` produced: every article's outcome, in input order."""
+
+    results: list[ArticleResult] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def graphs(self) -> list[Graph]:
+        """The graphs that conform (the ones to write)."""
+        return [r.graph for r in self.results if r.conforms]
+
+    @property
+    def nonconforming(self) -> list[ArticleResult]:
+        return [r for r in self.results if not r.conforms]
+
+    def dataset(self) -> Dataset:
+        """The conforming graphs as one dataset, one named graph per article."""
+        return to_dataset(self.graphs)
+
+    def counts(self) -> dict[str, int]:
+        """Totals over the articles built (conforming or not)."""
+        return {
+            "articles": len(self.results),
+            "written": len(self.graphs),
+            "entities": sum(r.entities for r in self.results),
+            "events": sum(r.events for r in self.results),
+            "triples": sum(r.triples for r in self.results if r.conforms),
+            "violations": sum(len(r.report.results) for r in self.results if r.report is not None),
+            "skipped": len(self.skipped),
+        }
+
+
+def build(
+    paths: Sequence[Path], settings: Settings, *, on_progress: Progress | None = None
+) -> BuildResult:
+    """Build the named graph of every article under ``paths``.
+
+    Args:
+        paths: article files or folders of them.
+        settings: the run's settings (model, base IRI, linking, validation).
+        on_progress: called after each article with ``(n, total, outcome)``.
+
+    Raises:
+        InputError: a path is missing or a folder holds no article; or every article
+            failed (the first failure is raised).
+        ConfigError: the spaCy model is not installed.
+    """
+    files = find_articles(paths)
+    result = BuildResult()
+    extractor: Extractor | None = None
+    for n, path in enumerate(files, 1):
+        outcome: ArticleResult | Skipped
+        try:
+            article = read_article(path)
+            check_language(article, path)
+        except InputError as e:
+            outcome = Skipped(path, e)
+            result.skipped.append(outcome)
+        else:
+            if extractor is None:
+                from kg.extract import Extractor
+
+                extractor = Extractor(settings)
+            outcome = build_article(article, path, extractor, settings)
+            result.results.append(outcome)
+        if on_progress is not None:
+            on_progress(n, len(files), outcome)
+    if not result.results and result.skipped:
+        raise result.skipped[0].error
+    return result
+
+
+def check_language(article: Article, path: Path) -> None:
+    """Raise :class:`InputError` (KG222) when the front matter names a language the
+    extraction does not handle."""
+    if article.language not in SUPPORTED_LANGUAGES:
+        raise InputError(
+            "KG222",
+            f"{path}: article language {article.language!r} is not supported "
+            f"(supported: {', '.join(sorted(SUPPORTED_LANGUAGES))})",
+        )
+
+
+def build_article(
+    article: Article, path: Path, extractor: Extractor, settings: Settings
+) -> ArticleResult:
+    """Extract, link, map and validate one article."""
+    extraction = extractor.extract(article)
+    link(extraction, settings)
+    graph = article_graph(extraction, base_iri=settings.base_iri)
+    report = validate(graph) if settings.validate else None
+    return ArticleResult(
+        path=path,
+        article=article,
+        graph=graph,
+        report=report,
+        entities=len(extraction.entities),
+        events=len(extraction.events),
+    )
+
+
+def link(extraction: Extraction, settings: Settings) -> None:
+    """Link the extraction's entities to Wikidata in place, when ``settings.link``.
+
+    MERGE (issue 4): the single call site of ``kg.link.link_entities``; until that package
+    lands, linking is a no-op.
+    """
+    if not settings.link:
+        return
+    try:
+        from kg.link import link_entities  # type: ignore[attr-defined]
+    except ModuleNotFoundError as e:
+        if e.name in ("kg.link",):
+            return
+        raise
+    link_entities(extraction, settings)
+
+
+def validate(graph: Graph) -> Any:
+    """The SHACL report of one article graph (``kg.validate.validate_graph``), checked as a
+    one-graph dataset so that the graph's own provenance description is checked too."""
+    from kg.validate import validate_graph
+
+    return validate_graph(to_dataset([graph]))
+
+
+# -- explaining violations ---------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n\s*\n|\n")
+
+
+def explain(result: ArticleResult) -> list[Violation]:
+    """The violations of an article's report, each with the sentence of the article body
+    around the first mention of its focus node (or the focus node's own offsets, when it
+    is a mention)."""
+    if result.report is None:
+        return []
+    out = []
+    for r in result.report.results:
+        focus = r.focus_node
+        out.append(
+            Violation(
+                focus_node=str(focus),
+                result_path=str(r.result_path) if r.result_path is not None else None,
+                constraint=str(r.constraint),
+                message=str(r.message),
+                sentence=focus_sentence(result.graph, focus, result.article.body),
+            )
+        )
+    return out
+
+
+def focus_sentence(graph: Graph, focus: Any, body: str) -> str | None:
+    """The sentence of ``body`` that holds the first mention of ``focus``, if any."""
+    spans = []
+    for node in [focus, *graph.objects(focus, NKG.mention)]:
+        if not isinstance(node, URIRef):
+            continue
+        begin = graph.value(node, NIF.beginIndex)
+        end = graph.value(node, NIF.endIndex)
+        try:
+            spans.append((int(begin), int(end)))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            continue
+    if not spans:
+        return None
+    begin, end = min(spans)
+    return sentence_around(body, begin, end)
+
+
+def sentence_around(body: str, begin: int, end: int) -> str:
+    """The text between the sentence boundaries around ``body[begin:end]``, one line.
+
+    >>> sentence_around("One. Two is here. Three.", 5, 8)
+    'Two is here.'
+    """
+    begin, end = max(0, min(begin, len(body))), max(0, min(end, len(body)))
+    start = 0
+    for m in _SENTENCE_END.finditer(body, 0, begin):
+        start = m.end()
+    m = _SENTENCE_END.search(body, end)
+    stop = m.start() if m else len(body)
+    return " ".join(body[start:stop].split())

@@ -1,0 +1,224 @@
+"""Clustering proper-name mentions into one entity per real-world thing.
+
+Rules, in order (general, no list of names):
+
+1. Same snapshot item (QID), same community, or the same normalised name
+   (:func:`kg.resolve.names.name_key`: case, diacritics, determiner, titles, "al-",
+   possessive ignored) are one entity.
+2. A person's shorter name whose tokens are a subsequence of a longer person name
+   ("Baki" < "Abdul Baki" < "Suleiman Abdul Baki") joins it; a shorter name that a model
+   mislabelled (an NER ORG "Sharaa") joins it too. When the shorter name fits several
+   different persons of the article ("Assad" with "Bashar al-Assad" and "Hafez al-Assad"),
+   each mention goes to the person mentioned most recently before it.
+3. An organisation name contained in a longer organisation name (two words at least), or an
+   acronym equal to the initials of one, joins it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.model import EntityType, Mention
+from kg.resolve.candidates import NameMention, Source
+from kg.resolve.lexicon import Lexicon
+from kg.resolve.names import (
+    display_name,
+    initials,
+    is_contiguous,
+    is_subsequence,
+    name_key,
+)
+
+_TYPE_ORDER = {
+    EntityType.PERSON: 0,
+    EntityType.ORGANISATION: 1,
+    EntityType.ARMED_GROUP: 2,
+    EntityType.PLACE: 3,
+    EntityType.COMMUNITY: 4,
+}
+
+
+@dataclass(slots=True)
+class Cluster:
+    """Mentions believed to name one thing."""
+
+    names: list[NameMention] = field(default_factory=list)
+    extra: list[Mention] = field(default_factory=list)
+    joined_person: bool = False
+    type: EntityType = EntityType.PERSON
+
+    @property
+    def first(self) -> int:
+        return min(n.mention.begin for n in self.names)
+
+    @property
+    def qids(self) -> set[str]:
+        return {n.qid for n in self.names if n.qid}
+
+    def keys(self, titles: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+        return {name_key(n.mention.text, titles=titles) for n in self.names}
+
+    def longest(self, titles: set[tuple[str, ...]]) -> tuple[str, ...]:
+        return max(self.keys(titles), key=lambda k: (len(k), k))
+
+
+def title_keys(lexicon: Lexicon) -> set[tuple[str, ...]]:
+    return {tuple(w.casefold() for w in t.words) for t in lexicon.titles}
+
+
+def _initial_key(n: NameMention, titles: set[tuple[str, ...]]) -> tuple[str, ...]:
+    if n.qid:
+        return ("qid", n.qid)
+    if n.canonical:
+        return ("community", n.canonical)
+    return ("name", *name_key(n.mention.text, titles=titles))
+
+
+def decide_type(cluster: Cluster, lexicon: Lexicon) -> EntityType:
+    """Gazetteer type, else community pattern, else descriptor nouns, else a person a short
+    name joined, else the NER majority; an organisation whose name has an armed-group word
+    ("Front", "Forces", "Jabhat") is an armed group."""
+    names = cluster.names
+    gazetteer = [n.type for n in names if n.source is Source.GAZETTEER]
+    described = [n.descriptor_type for n in names if n.descriptor_type]
+    if gazetteer:
+        etype = gazetteer[0]
+    elif any(n.source is Source.PATTERN for n in names):
+        etype = EntityType.COMMUNITY
+    elif described:
+        etype = _majority(described)
+    elif cluster.joined_person:
+        etype = EntityType.PERSON
+    else:
+        etype = _majority([n.type for n in names])
+    if etype is EntityType.ORGANISATION and not gazetteer:
+        tokens = {w.casefold() for n in names for w in n.mention.text.replace("-", " ").split()}
+        if tokens & lexicon.armed_group_names:
+            etype = EntityType.ARMED_GROUP
+    return etype
+
+
+def _majority(types: list[EntityType]) -> EntityType:
+    counts = Counter(types)
+    return min(counts, key=lambda t: (-counts[t], _TYPE_ORDER[t]))
+
+
+def cluster_names(names: list[NameMention], lexicon: Lexicon) -> list[Cluster]:
+    """Cluster name mentions by rules 1-3 of the module docstring (in text order)."""
+    titles = title_keys(lexicon)
+    by_key: dict[tuple[str, ...], Cluster] = {}
+    for n in sorted(names, key=lambda n: n.mention):
+        by_key.setdefault(_initial_key(n, titles), Cluster()).names.append(n)
+    clusters = _merge_same_names(list(by_key.values()), titles)
+    for c in clusters:
+        c.type = decide_type(c, lexicon)
+    clusters = _merge_contained_persons(clusters, titles)
+    clusters = _merge_contained_organisations(clusters, titles)
+    for c in clusters:
+        c.type = decide_type(c, lexicon)
+    return sorted(clusters, key=lambda c: c.first)
+
+
+def _merge_same_names(clusters: list[Cluster], titles: set[tuple[str, ...]]) -> list[Cluster]:
+    """Union clusters sharing a normalised name (unless they hold different QIDs)."""
+    merged: list[Cluster] = []
+    for c in sorted(clusters, key=lambda c: c.first):
+        keys = c.keys(titles)
+        target = next(
+            (
+                m
+                for m in merged
+                if m.keys(titles) & keys and not (m.qids and c.qids and m.qids != c.qids)
+            ),
+            None,
+        )
+        if target is None:
+            merged.append(c)
+        else:
+            target.names.extend(c.names)
+    return merged
+
+
+def _can_be_person(c: Cluster) -> bool:
+    if c.type is EntityType.PERSON:
+        return True
+    # a model's wrong label may be overruled; a gazetteer, pattern or descriptor may not
+    return all(n.source is Source.NER and n.descriptor_type is None for n in c.names)
+
+
+def _merge_contained_persons(
+    clusters: list[Cluster], titles: set[tuple[str, ...]]
+) -> list[Cluster]:
+    ordered = sorted(clusters, key=lambda c: (-len(c.longest(titles)), c.first))
+    result: list[Cluster] = []
+    for c in ordered:
+        short = c.keys(titles)
+        hosts = [
+            h
+            for h in result
+            if h.type is EntityType.PERSON
+            and _can_be_person(c)
+            and not (h.qids and c.qids and h.qids != c.qids)
+            and all(
+                len(k) < len(h.longest(titles)) and is_subsequence(k, h.longest(titles))
+                for k in short
+            )
+        ]
+        if not hosts:
+            result.append(c)
+            continue
+        for n in c.names:
+            _nearest_before(hosts, n.mention.begin).names.append(n)
+        for h in hosts:
+            h.joined_person = True
+    return result
+
+
+def _nearest_before(hosts: list[Cluster], begin: int) -> Cluster:
+    """The host mentioned last before ``begin`` (else the first one mentioned after it)."""
+
+    def score(h: Cluster) -> tuple[int, int]:
+        before = [n.mention.begin for n in h.names if n.mention.begin < begin]
+        if before:
+            return (0, begin - max(before))
+        return (1, min(n.mention.begin for n in h.names) - begin)
+
+    return min(hosts, key=score)
+
+
+def _merge_contained_organisations(
+    clusters: list[Cluster], titles: set[tuple[str, ...]]
+) -> list[Cluster]:
+    orgs = (EntityType.ORGANISATION, EntityType.ARMED_GROUP)
+    ordered = sorted(clusters, key=lambda c: (-len(c.longest(titles)), c.first))
+    result: list[Cluster] = []
+    for c in ordered:
+        hosts = []
+        if c.type in orgs:
+            for h in result:
+                if h.type not in orgs or (h.qids and c.qids and h.qids != c.qids):
+                    continue
+                long = h.longest(titles)
+                if all(
+                    (len(k) >= 2 and len(k) < len(long) and is_contiguous(k, long))
+                    or _is_acronym_of(n.mention.text, h)
+                    for n in c.names
+                    for k in [name_key(n.mention.text, titles=titles)]
+                ):
+                    hosts.append(h)
+        if len(hosts) == 1:
+            hosts[0].names.extend(c.names)
+        else:
+            result.append(c)
+    return result
+
+
+def _is_acronym_of(text: str, host: Cluster) -> bool:
+    if not (text.isupper() and 2 <= len(text) <= 8 and text.isalpha()):
+        return False
+    return any(
+        initials(display_name(n.mention.text).split()) == text
+        for n in host.names
+        if len(n.mention.text.split()) > 1
+    )

@@ -1,0 +1,80 @@
+"""Name normalisation for in-document resolution: determiners, titles, the Arabic article
+"al-", possessives and diacritics do not make two names different.
+
+>>> from kg.resolve.names import name_key
+>>> name_key("President Ahmed al-Sharaa's", titles={("president",)})
+('ahmed', 'sharaa')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection, Sequence
+
+# Particles that are optional in transliterated Arabic names ("al-Sharaa" = "Sharaa").
+_PARTICLES = frozenset({"al", "el", "ad", "ar", "ash", "az"})
+_DETERMINERS = frozenset({"the", "a", "an"})
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_SPLIT = re.compile(r"[\s\-‐–]+")
+
+
+def fold(text: str) -> str:
+    """Case-fold and strip diacritics: ``"Erdoğan"`` -> ``"erdogan"``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def strip_possessive(text: str) -> str:
+    return _POSSESSIVE.sub("", text)
+
+
+def words(text: str) -> list[str]:
+    return [w for w in _SPLIT.split(strip_possessive(text.strip())) if w]
+
+
+def leading_title(tokens: Sequence[str], titles: Collection[tuple[str, ...]]) -> int:
+    """Number of leading tokens that form a title (longest match), 0 if none."""
+    best = 0
+    for title in titles:
+        n = len(title)
+        if n > best and len(tokens) > n and tuple(t.casefold() for t in tokens[:n]) == title:
+            best = n
+    return best
+
+
+def display_name(text: str, *, titles: Collection[tuple[str, ...]] = ()) -> str:
+    """The name as written, without a leading determiner, titles or a possessive:
+    ``"the President Ahmed Sharaa's"`` -> ``"Ahmed Sharaa"`` (spacing kept)."""
+    text = strip_possessive(text.strip())
+    parts = text.split(" ")
+    while len(parts) > 1 and parts[0].casefold() in _DETERMINERS:
+        parts = parts[1:]
+    while (n := leading_title(parts, titles)) and len(parts) > n:
+        parts = parts[n:]
+    return " ".join(parts)
+
+
+def name_key(text: str, *, titles: Collection[tuple[str, ...]] = ()) -> tuple[str, ...]:
+    """Normalised tokens of a name: folded, without determiner, titles, possessive or Arabic
+    article. Never empty for a non-empty name (a lone particle is kept)."""
+    tokens = words(display_name(text, titles=titles))
+    folded = [fold(t) for t in tokens]
+    kept = tuple(t for t in folded if t not in _PARTICLES)
+    return kept or tuple(folded)
+
+
+def is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
+    """True when every token of ``short`` occurs in ``long`` in the same order."""
+    it = iter(long)
+    return all(any(tok == other for other in it) for tok in short)
+
+
+def is_contiguous(short: Sequence[str], long: Sequence[str]) -> bool:
+    n = len(short)
+    return any(tuple(long[i : i + n]) == tuple(short) for i in range(len(long) - n + 1))
+
+
+def initials(tokens: Sequence[str]) -> str:
+    """Initials of the capitalised words: ``Syrian Observatory for Human Rights`` -> ``SOHR``."""
+    return "".join(t[0] for t in tokens if t[:1].isupper())

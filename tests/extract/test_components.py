@@ -1,0 +1,105 @@
+"""Our spaCy components on blank pipelines and hand-built Docs (spaCy's habit)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from kg.extract.components import GAZETTEER_ID, GROUPS_KEY, gazetteer_entries
+from kg.extract.groups import find_groups
+from kg.extract.nlp import add_components
+from kg.resolve.lexicon import load_lexicon
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    return add_components(spacy.blank("en"))
+
+
+def test_components_are_registered_under_versioned_names(nlp: spacy.language.Language) -> None:
+    assert nlp.pipe_names == [
+        "kg_gazetteer_ruler_v1",
+        "kg_community_ruler_v1",
+        "kg_armed_group_ruler_v1",
+    ]
+
+
+def test_gazetteer_ruler_types_places_and_keeps_the_qid(nlp: spacy.language.Language) -> None:
+    doc = nlp("Clashes spread from Tartus to Jableh and the Golan Heights.")
+    ents = [(e.text, e.label_, e.kb_id_, e.id_) for e in doc.ents]
+    assert ("Tartus", "PLACE", "Q174916", GAZETTEER_ID) in ents
+    assert ("Jableh", "PLACE", "Q175923", GAZETTEER_ID) in ents
+    assert ("Golan Heights", "PLACE", "Q83210", GAZETTEER_ID) in ents
+
+
+def test_gazetteer_ruler_is_case_sensitive_for_one_word_names(
+    nlp: spacy.language.Language,
+) -> None:
+    # "Hama" is a city; "hama" in lower case is not matched; "IS" (a stop word) never is
+    doc = nlp("In Hama, hama and THIS IS it.")
+    assert [e.text for e in doc.ents] == ["Hama"]
+
+
+def test_ambiguous_surname_keeps_its_type_but_no_qid() -> None:
+    entries = {name: (label, qid) for name, label, qid, _ in gazetteer_entries()}
+    assert entries["Assad"] == ("PERSON", "")  # Bashar, Hafez and Maher al-Assad
+    assert entries["Bashar al-Assad"] == ("PERSON", "Q44329")
+    assert "IS" not in entries and "AI" not in entries
+
+
+def test_community_ruler_sets_the_canonical_name(nlp: spacy.language.Language) -> None:
+    doc = nlp("Alawite villages and the Kurds.")
+    assert [(e.text, e.label_, e.id_) for e in doc.ents] == [
+        ("Alawite", "COMMUNITY", "Alawites"),
+        ("Kurds", "COMMUNITY", "Kurds"),
+    ]
+
+
+def _doc(nlp: spacy.language.Language, words: list[str], pos: list[str], ents=()) -> Doc:
+    # one flat tree: a single sentence whose root is the first word
+    deps = ["ROOT"] + ["dep"] * (len(words) - 1)
+    doc = Doc(nlp.vocab, words=words, pos=pos, deps=deps, heads=[0] * len(words))
+    doc.set_ents([Span(doc, s, e, label=lab) for s, e, lab in ents])
+    return doc
+
+
+def test_described_group_with_loyalty_complement(nlp: spacy.language.Language) -> None:
+    words = ["heard", "troops", "loyal", "to", "President", "Ali", "Bo", "firing", "."]
+    pos = ["VERB", "NOUN", "ADJ", "ADP", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    doc = _doc(nlp, words, pos, [(5, 7, "PERSON")])
+    [span] = find_groups(doc, load_lexicon())
+    assert span.text == "troops loyal to President Ali Bo"
+    info = span._.kg_group
+    assert info["family"] == "state" and info["relation"] == "loyal"
+    assert doc.text[slice(*info["anchor"])] == "President Ali Bo"
+
+
+def test_described_group_modifiers_and_country(nlp: spacy.language.Language) -> None:
+    words = ["Reinforcement", "Sudanese", "security", "forces", "of", "many", "towns"]
+    pos = ["NOUN", "ADJ", "NOUN", "NOUN", "ADP", "ADJ", "NOUN"]
+    [span] = find_groups(_doc(nlp, words, pos), load_lexicon())
+    # an unknown modifier stops the phrase; "of" + a complement without a name is not taken
+    assert span.text == "Sudanese security forces"
+    assert span._.kg_group["country"] == "Sudan"
+    assert "state" in span._.kg_group["cues"]
+
+
+def test_partisans_need_a_complement(nlp: spacy.language.Language) -> None:
+    lexicon = load_lexicon()
+    words = ["his", "supporters", "cheered", "supporters", "of", "the", "ousted", "regime"]
+    pos = ["PRON", "NOUN", "VERB", "NOUN", "ADP", "DET", "VERB", "NOUN"]
+    [span] = find_groups(_doc(nlp, words, pos), lexicon)
+    assert span.text == "supporters of the ousted regime"
+    assert span._.kg_group["cues"] == frozenset({"former"})
+
+
+def test_head_inside_a_named_entity_is_left_to_the_entity(nlp: spacy.language.Language) -> None:
+    words = ["the", "Arakan", "Army", "attacked"]
+    pos = ["DET", "PROPN", "PROPN", "VERB"]
+    assert find_groups(_doc(nlp, words, pos, [(1, 3, "ORG")]), load_lexicon()) == []
+
+
+def test_group_ruler_writes_the_span_group(nlp: spacy.language.Language) -> None:
+    doc = nlp("no parse here")
+    assert list(doc.spans[GROUPS_KEY]) == []

@@ -1,0 +1,212 @@
+"""Resolution rules on hand-made mention lists (no spaCy)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import EntityType, Mention
+from kg.resolve import Candidates, Description, NameMention, RoleMention, Source, resolve_entities
+from kg.resolve.names import is_subsequence, name_key
+
+P, ORG, PL = EntityType.PERSON, EntityType.ORGANISATION, EntityType.PLACE
+
+
+def names(body: str, *items: tuple[str, EntityType], **kw: object) -> list[NameMention]:
+    """Name mentions of each text at its n-th occurrence in ``body`` (in order)."""
+    out, pos = [], 0
+    for text, etype in items:
+        begin = body.index(text, pos)
+        out.append(NameMention(Mention(begin, begin + len(text), text), etype, Source.NER, **kw))
+        pos = begin + len(text)
+    return out
+
+
+def test_name_key_ignores_titles_article_and_possessive() -> None:
+    titles = {("president",)}
+    assert name_key("President Ahmed al-Sharaa's", titles=titles) == ("ahmed", "sharaa")
+    assert name_key("the Ahmed Sharaa", titles=titles) == ("ahmed", "sharaa")
+    assert is_subsequence(("baki",), ("suleiman", "abdul", "baki"))
+    assert not is_subsequence(("baki", "abdul"), ("suleiman", "abdul", "baki"))
+
+
+def test_person_name_variants_are_one_entity_with_fullest_label() -> None:
+    body = "Ahmed Sharaa spoke. Sharaa said. Ahmed al-Sharaa left. President Ahmed Sharaa came."
+    cands = Candidates(
+        names(
+            body,
+            ("Ahmed Sharaa", P),
+            ("Sharaa", ORG),  # a model's wrong label is overruled by containment
+            ("Ahmed al-Sharaa", P),
+            ("President Ahmed Sharaa", P),
+        )
+    )
+    entities = resolve_entities(cands)
+    assert list(entities) == ["person:ahmed-al-sharaa"]
+    e = entities["person:ahmed-al-sharaa"]
+    assert e.type is P and e.label == "Ahmed al-Sharaa"
+    assert e.alt_labels == {"Ahmed Sharaa", "Sharaa"}
+    assert [m.text for m in e.mentions] == [
+        "Ahmed Sharaa",
+        "Sharaa",
+        "Ahmed al-Sharaa",
+        "President Ahmed Sharaa",
+    ]
+    assert all(body[m.begin : m.end] == m.text for m in e.mentions)
+
+
+def test_chain_of_shorter_names_joins_the_full_name() -> None:
+    body = "Suleiman Abdul Baki survived. Abdul Baki was hurt. Baki spoke."
+    cands = Candidates(names(body, ("Suleiman Abdul Baki", P), ("Abdul Baki", P), ("Baki", P)))
+    entities = resolve_entities(cands)
+    assert [e.label for e in entities.values()] == ["Suleiman Abdul Baki"]
+    assert len(entities["person:suleiman-abdul-baki"].mentions) == 3
+
+
+def test_shared_surname_goes_to_the_most_recent_person_and_never_merges_them() -> None:
+    body = "Hafez al-Assad ruled. Assad died. Bashar al-Assad took over. Assad fled."
+    cands = Candidates(
+        names(body, ("Hafez al-Assad", P), ("Assad", P), ("Bashar al-Assad", P), ("Assad", P))
+    )
+    entities = resolve_entities(cands)
+    assert sorted(entities) == ["person:bashar-al-assad", "person:hafez-al-assad"]
+    hafez = [m.begin for m in entities["person:hafez-al-assad"].mentions]
+    bashar = [m.begin for m in entities["person:bashar-al-assad"].mentions]
+    assert hafez == [0, body.index("Assad died")]
+    assert bashar == [body.index("Bashar"), body.index("Assad fled")]
+
+
+def test_apposition_and_descriptor_type_an_organisation() -> None:
+    body = "the state news agency Sana said. Sana added."
+    first = body.index("Sana")
+    apposition = Mention(0, first + 4, body[: first + 4])
+    cands = Candidates(
+        [
+            NameMention(
+                Mention(first, first + 4, "Sana"),
+                P,
+                Source.NER,
+                descriptor_type=ORG,
+                apposition=apposition,
+            ),
+            *names(body[first + 1 :], ("Sana", P)),
+        ]
+    )
+    # shift the second mention back into body coordinates
+    second = cands.names[1].mention
+    cands.names[1].mention = Mention(second.begin + first + 1, second.end + first + 1, "Sana")
+    entities = resolve_entities(cands)
+    assert list(entities) == ["organisation:sana"]
+    assert [m.text for m in entities["organisation:sana"].mentions] == [
+        "the state news agency Sana",
+        "Sana",
+        "Sana",
+    ]
+
+
+def test_organisation_acronym_joins_its_full_name() -> None:
+    body = "the Rapid Support Forces attacked. The RSF denied it."
+    entities = resolve_entities(
+        Candidates(names(body, ("Rapid Support Forces", ORG), ("RSF", ORG)))
+    )
+    assert list(entities) == ["armed-group:rapid-support-forces"]  # "Forces": an armed group
+
+
+def test_places_are_not_merged_by_containment() -> None:
+    body = "Aleppo and Aleppo Governorate"
+    entities = resolve_entities(Candidates(names(body, ("Aleppo", PL), ("Aleppo Governorate", PL))))
+    assert len(entities) == 2
+
+
+def test_title_noun_refers_to_the_person_introduced_with_that_title() -> None:
+    body = "President Ahmed Sharaa spoke. The president left."
+    cands = Candidates(
+        names(body, ("Ahmed Sharaa", P), roles=("president",)),
+        roles=[RoleMention(Mention(30, 43, "The president"), "president")],
+    )
+    e = resolve_entities(cands)["person:ahmed-sharaa"]
+    assert [m.text for m in e.mentions] == ["Ahmed Sharaa", "The president"]
+
+
+def _desc(body: str, text: str, family: str, **kw: object) -> Description:
+    begin = body.index(text)
+    return Description(Mention(begin, begin + len(text), text), family, **kw)
+
+
+def _span(body: str, text: str) -> Mention:
+    begin = body.index(text)
+    return Mention(begin, begin + len(text), text)
+
+
+def test_described_groups_are_grouped_by_side() -> None:
+    body = (
+        "government forces and Syrian security forces and troops loyal to President Ali Bo. "
+        "insurgents loyal to Omar Fa and supporters of the former regime. the rebels. "
+        "the ousted Omar Fa. militants who arrived from Zed."
+    )
+    people = [
+        NameMention(_span(body, "Ali Bo"), P, Source.NER, roles=("president",)),
+        NameMention(_span(body, "Omar Fa"), P, Source.NER),
+        NameMention(
+            Mention(body.rindex("Omar Fa"), body.rindex("Omar Fa") + 7, "Omar Fa"),
+            P,
+            Source.NER,
+            former=True,
+        ),
+    ]
+    descriptions = [
+        _desc(body, "government forces", "state", cues=frozenset({"state"})),
+        _desc(body, "Syrian security forces", "state", cues=frozenset({"state"}), country="Syria"),
+        _desc(
+            body,
+            "troops loyal to President Ali Bo",
+            "state",
+            relation="loyal",
+            anchor=_span(body, "President Ali Bo"),
+        ),
+        _desc(
+            body,
+            "insurgents loyal to Omar Fa",
+            "insurgent",
+            relation="loyal",
+            anchor=_span(body, "Omar Fa"),
+        ),
+        _desc(
+            body,
+            "supporters of the former regime",
+            "partisan",
+            cues=frozenset({"former"}),
+            relation="loyal",
+            anchor=_span(body, "the former regime"),
+        ),
+        _desc(body, "the rebels", "insurgent"),
+        _desc(
+            body,
+            "militants who arrived from Zed",
+            "insurgent",
+            relation="origin",
+            anchor=_span(body, "Zed"),
+        ),
+    ]
+    entities = resolve_entities(Candidates(people, descriptions))
+    groups = {e.label: {m.text for m in e.mentions} for e in entities.values() if not e.named}
+    assert groups == {
+        "government forces": {
+            "government forces",
+            "Syrian security forces",
+            "troops loyal to President Ali Bo",
+        },
+        "insurgents loyal to Omar Fa": {
+            "insurgents loyal to Omar Fa",
+            "supporters of the former regime",
+            "the rebels",
+        },
+        "militants who arrived from Zed": {"militants who arrived from Zed"},
+    }
+    assert all(e.type is EntityType.ARMED_GROUP for e in entities.values() if not e.named)
+
+
+@pytest.mark.parametrize("labels", [("Ann Lee", "Bo Chan"), ("Bo Chan", "Ann Lee")])
+def test_keys_are_deterministic(labels: tuple[str, str]) -> None:
+    body = "Ann Lee met Bo Chan."
+    cands = Candidates(names(body, *((t, P) for t in sorted(labels, key=body.index))))
+    assert list(resolve_entities(cands)) == ["person:ann-lee", "person:bo-chan"]
