@@ -156,6 +156,9 @@ class ClaimReader:
         for child in children:
             if child.dep_ in {"dobj", "ccomp", "xcomp"} and child.i > verb.i:
                 return ctx.doc[child.left_edge.i].idx, _end(ctx, child.right_edge)
+        for child in children:
+            if child.dep_ == "ccomp" and child.i < verb.i:
+                return ctx.doc[child.left_edge.i].idx, _end(ctx, child.right_edge)
         return None
 
     def _quote_before(self, verb: Token, para: int) -> tuple[int, int] | None:
@@ -189,10 +192,13 @@ class ClaimReader:
         start = tok.right_edge.i + 1
         while start < unit.end and ctx.doc[start].is_punct:
             start += 1
-        if start >= unit.end:
+        if start < unit.end:
+            begin, stop = ctx.doc[start].idx, unit.end_char
+        elif tok.i > unit.start:  # "..., according to X."
+            begin, stop = unit.start_char, ctx.doc[tok.i - 1].idx
+        else:
             return None
-        begin = ctx.doc[start].idx
-        text = _trim(ctx.doc.text[begin : unit.end_char])
+        text = _trim(ctx.doc.text[begin:stop])
         # attribution runs on to the end of the paragraph
         para = ctx.para_of[tok.i]
         end = unit.end_char

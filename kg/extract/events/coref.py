@@ -54,7 +54,9 @@ class Coref:
     # -- per-mention facts ------------------------------------------------------------
     def _place(self, c: Cand) -> str | None:
         if id(c) not in self.place_of:
-            self.place_of[id(c)] = c.scene_place or self.places.stated(c.tok)
+            self.place_of[id(c)] = c.scene_place or self.places.stated(
+                c.tok, own=c.type is EventType.STATEMENT
+            )
         return self.place_of[id(c)]
 
     def _time(self, c: Cand) -> TimeValue | None:
@@ -92,6 +94,21 @@ class Coref:
                         target = by_tok.get(prep.i)  # "12 were killed when rebels shelled X"
                         if target is not None and target is not c:
                             c.host = target
+            if c.host is None and c.kind == "verb" and c.lemma in self.casualty_verbs:
+                head = c.tok.head
+                if (
+                    c.tok.dep_ in {"advcl", "xcomp", "conj"}
+                    and c.tok.tag_ == "VBG"
+                    and head is not c.tok
+                ):
+                    target = by_tok.get(head.i)
+                    if target is None:  # "A drone strike hit X, killing N"; "carried out a strike"
+                        for dep in ("nsubj", "dobj"):
+                            arg = next((s for s in head.children if s.dep_ == dep), None)
+                            if target is None and arg is not None:
+                                target = by_tok.get(arg.i)
+                    if target is not None and target is not c:
+                        c.host = target
             if c.kind == "weapon":
                 unit = self.ctx.unit_of[c.tok.i]
                 others = [

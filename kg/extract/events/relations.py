@@ -162,6 +162,9 @@ class RelationReader:
             country = None
             if any(tuple(words[: len(p)]) == p for p in self.possessives):
                 country = self.article_country()
+            first = ctx.entity_of(ctx.doc[lo])
+            if first and first.key in self.countries and "'s" in words:
+                country = first.key  # "Sudan's army chief"
             self._add(key, RelationType.HOLDS_POSITION, self._position(hit[1], country), lo, hi)
         lemma = node.lemma_.lower()
         if lemma == "one":  # "one of the main leaders of Y"

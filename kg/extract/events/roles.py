@@ -84,6 +84,8 @@ def target(ctx: Ctx, head: Token) -> str | None:
     """Entity key of a target phrase, else a Described node for it."""
     if head.pos_ == "PRON":
         return resolve_pronoun(ctx, head) if head.lower_ in _PRONOUNS_PERSON else None
+    if head.ent_type_ in {"DATE", "TIME"}:
+        return None
     hit = ctx.entity_of_np(head)
     if hit and hit.type is not EntityType.PLACE:
         return hit.key
@@ -180,6 +182,18 @@ def _noun_roles(ctx: Ctx, cand: Cand, head: Token) -> None:
             if subj is not None:
                 _add(cand.perpetrators, agent(ctx, subj))
     verb = head.head
+    claimers = ctx.lex.words("context", "responsibility_verbs")
+    if verb.lemma_.lower() in claimers:
+        if head.dep_ == "nsubjpass":
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            _add(cand.perpetrators, agent(ctx, pobj))
+        elif head.dep_ == "dobj":
+            subj = _subject(verb)
+            if subj is not None:
+                _add(cand.perpetrators, agent(ctx, subj))
     if head.dep_ == "dobj" and verb.lemma_.lower() in victim_verbs:
         subj = _subject(verb)
         if subj is not None:
@@ -217,6 +231,9 @@ def _inside(ctx: Ctx, tok: Token, key: str | None) -> bool:
 
 def _accused_of(ctx: Ctx, cand: Cand, tok: Token) -> None:
     """ "X accused Y of V-ing": Y is the perpetrator of V; passive "Y was accused of"."""
+    support = ctx.lex.words("context", "support_verbs")
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in support and tok.head.dep_ == "pcomp":
+        tok = tok.head  # "accused X of committing massacres"
     prep = tok.head
     if tok.dep_ not in {"pcomp", "pobj"} or prep.lower_ != "of":
         return

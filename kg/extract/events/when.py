@@ -33,6 +33,7 @@ class TimeFinder:
         self.published = ctx.x.article.published
         lex = ctx.lex.time
         self.months = {m.lower() for m in lex.get("month_names", ())}
+        self.reporting = ctx.lex.words("reporting", "verbs")
         self.anaphoric = [tuple(p.lower().split()) for p in lex.get("anaphoric_time", ())]
         self.offsets = {
             tuple(k.lower().split()): int(v)
@@ -69,6 +70,12 @@ class TimeFinder:
             anchor = anchor.head
         if anchor.dep_ in {"relcl", "acl"}:
             anchor = anchor.head
+        if anchor.lemma_.lower() in self.reporting:
+            # "X captured Y, the army said in a statement on Sunday": Sunday is the report's
+            # time, not the capture's; it applies to statement triggers outside the report
+            for child in anchor.children:
+                if child.dep_ == "ccomp" and child.left_edge.i <= trigger.i <= child.right_edge.i:
+                    return None
         in_trigger = trigger.left_edge.i <= tok.i <= trigger.right_edge.i
         under_anchor = anchor.left_edge.i <= trigger.i <= anchor.right_edge.i
         return value if in_trigger or under_anchor else None
@@ -122,17 +129,22 @@ class TimeFinder:
             return TimeValue(DatePrecision.YEAR, day.replace(month=1, day=1), None, mention)
         return TimeValue(DatePrecision.DAY, day, None, mention)
 
+    def _weekday(self, word: str) -> date | None:
+        """A weekday name: the latest such day up to the publication day itself."""
+        assert self.published is not None
+        return _parse(word, self.published + timedelta(days=1))
+
     def _weekdays(self, toks, lowers, i: int) -> TimeValue | None:  # type: ignore[no-untyped-def]
         if self.published is None:
             return None
-        first_day = _parse(lowers[i], self.published)
+        first_day = self._weekday(lowers[i])
         if first_day is None:
             return None
         j = i + 1
         while j < len(toks) and lowers[j] in _PARTS:
             j += 1
         if j + 1 < len(toks) and lowers[j] in _JOIN and lowers[j + 1] in WEEKDAYS:
-            second = _parse(lowers[j + 1], self.published)
+            second = self._weekday(lowers[j + 1])
             if second is not None:
                 k = j + 2
                 while k < len(toks) and lowers[k] in _PARTS:

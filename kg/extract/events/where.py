@@ -63,6 +63,8 @@ class PlaceFinder:
             and node.head.head.lemma_.lower() in self.place_nouns
         ):
             node = node.head.head
+        elif node.dep_ == "compound" and node.head.lemma_.lower() in self.place_nouns:
+            node = node.head
         if node.dep_ == "pobj":
             prep = node.head.lower_
             if prep in self.locative and not self._in_relative_clause(node):
@@ -83,8 +85,9 @@ class PlaceFinder:
                 return True
         return False
 
-    def stated(self, trigger: Token, *, unit: int | None = None) -> str | None:
-        """The locative place nearest to ``trigger`` in its own sentence unit."""
+    def stated(self, trigger: Token, *, unit: int | None = None, own: bool = False) -> str | None:
+        """The locative place nearest to ``trigger`` in its own sentence unit (``own``: only
+        a locative attached to the trigger or to the verb that governs it)."""
         n = self.ctx.unit_of[trigger.i] if unit is None else unit
         span = self.ctx.units[n]
         best: tuple[int, str] | None = None
@@ -93,6 +96,12 @@ class PlaceFinder:
                 continue
             head = self._head(place)
             obj = head
+            if (
+                obj is not None
+                and obj.dep_ == "compound"
+                and obj.head.lemma_.lower() in self.place_nouns
+            ):
+                obj = obj.head
             if obj is not None and obj.dep_ == "pobj" and obj.head.lower_ == "of":
                 obj = obj.head.head if obj.head.head.lemma_.lower() in self.place_nouns else obj
             if obj is not None and obj.dep_ == "dobj" and obj.head == trigger:
@@ -102,6 +111,8 @@ class PlaceFinder:
                 if anchor is not None and self._where_clause(anchor, trigger):
                     return place.key
             if node is None:
+                continue
+            if own and node.head.head not in {trigger, trigger.head}:
                 continue
             distance = abs(node.i - trigger.i)
             if best is None or distance < best[0]:
@@ -172,7 +183,7 @@ class PlaceFinder:
     ) -> tuple[str | None, PlacePrecision | None]:
         """Place of an event from its trigger tokens: stated, nearby, else the focus."""
         for tok in triggers:
-            key = self.stated(tok)
+            key = self.stated(tok, own=not located)
             if key:
                 return key, PlacePrecision.STATED
         if not located:
