@@ -111,3 +111,29 @@ def test_relations_position_membership_loyalty(run) -> None:
     (claim,) = x.claims
     assert claim.claimant == "Person:John Doe"
     assert claim.content.startswith("troops loyal to Ruto")
+
+
+def test_same_weekday_as_publication_is_that_day_and_report_time_is_not_the_event_time(run) -> None:
+    sunday = date(2024, 10, 20)
+    x = run(
+        "Separately, Ukrainian forces captured two villages near Kupiansk, "
+        "the General Staff said in a statement on Sunday.",
+        {"ArmedGroup": ["Ukrainian forces"], "Place": ["Kupiansk"]},
+        sunday,
+    )
+    capture = next(e for e in x.events if e.type is EventType.CAPTURE)
+    statement = next(e for e in x.events if e.type is EventType.STATEMENT)
+    assert capture.time is None
+    assert statement.time is not None and statement.time.start == sunday
+    assert statement.place is None and capture.place == "Place:Kupiansk"
+
+
+def test_participle_casualties_join_their_event(run) -> None:
+    x = run(
+        "A drone strike hit a market in Kharkiv, killing three people and wounding 14 others.",
+        {"Place": ["Kharkiv"]},
+    )
+    (ev,) = x.events
+    assert ev.type is EventType.AIRSTRIKE
+    kinds = sorted((c.kind.value, c.minimum, c.maximum) for c in ev.casualties)
+    assert kinds == [("injured", 14, 14), ("killed", 3, 3)]

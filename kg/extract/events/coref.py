@@ -208,7 +208,7 @@ class Coref:
         shared = [
             g for g in same if set(c.perpetrators) & {p for o in g.cands for p in o.perpetrators}
         ]
-        shared = [g for g in shared if self._compatible(c, g)]
+        shared = [g for g in shared if self._compatible(c, g, strict_place=True)]
         if shared:
             return max(shared, key=lambda g: g.last.start)
         place, time = self._place(c), self._time(c)
@@ -227,10 +227,14 @@ class Coref:
                 return max(fits, key=lambda g: g.last.start)
         return None
 
-    def _compatible(self, c: Cand, g: Group) -> bool:
+    def _compatible(self, c: Cand, g: Group, *, strict_place: bool = False) -> bool:
+        """No conflicting place or time (``strict_place``: a mention with a place of its own
+        joins only an event stated at that same place)."""
         place, time = self._place(c), self._time(c)
         places = {p for p in (self._place(o) for o in g.body) if p}
         if place and places and place not in places:
+            return False
+        if strict_place and place and not places:
             return False
         times = [t for t in (self._time(o) for o in g.body) if t]
         return not (time and times and not any(_overlap(time, t) for t in times))

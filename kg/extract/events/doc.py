@@ -37,6 +37,7 @@ class Ctx:
     spans: list[EntitySpan] = field(default_factory=list)
     headline_end: int = 0  # char offset where the body's first real paragraph starts
     _para: int = 0
+    _starts: list[int] = field(default_factory=list)
     _pending: bool = False
 
     @classmethod
@@ -179,6 +180,18 @@ class Ctx:
         lo, hi = self.np_bounds(head)
         return self.doc[lo:hi].text
 
+    def tokens(self, begin: int, end: int) -> list[Token]:
+        """The tokens that start inside the characters ``[begin, end)``."""
+        first = self.token_at(begin)
+        if first is None:
+            return []
+        i = first.i if first.idx >= begin else first.i + 1
+        out = []
+        while i < len(self.doc) and self.doc[i].idx < end:
+            out.append(self.doc[i])
+            i += 1
+        return out
+
     def mention(self, start: int, end: int, label: str) -> Mention:
         span = self.doc[start:end]
         return Mention(span.start_char, span.end_char, span.text, label)
@@ -200,6 +213,8 @@ class Ctx:
         return key
 
     def token_at(self, char: int) -> Token | None:
-        starts = [t.idx for t in self.doc]
-        i = bisect.bisect_right(starts, char) - 1
+        """The token that contains (or last starts before) character ``char``."""
+        if not self._starts:
+            self._starts = [t.idx for t in self.doc]
+        i = bisect.bisect_right(self._starts, char) - 1
         return self.doc[i] if i >= 0 else None

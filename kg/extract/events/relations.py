@@ -97,7 +97,7 @@ class RelationReader:
         self.out.append(Relation(subject, predicate, obj, self.ctx.mention(start, end, "RELATION")))
 
     def _tokens(self, span: EntitySpan) -> list[Token]:
-        return [t for t in self.ctx.doc if span.begin <= t.idx < span.end]
+        return self.ctx.tokens(span.begin, span.end)
 
     def _title_at(self, words: list[str]) -> tuple[int, str] | None:
         """Longest title ending at the end of ``words``."""

@@ -46,7 +46,7 @@ class PlaceFinder:
         return min(counts, key=lambda k: (-counts[k], first[k]))
 
     def _head(self, span: EntitySpan) -> Token | None:
-        toks = [t for t in self.ctx.doc if span.begin <= t.idx < span.end]
+        toks = self.ctx.tokens(span.begin, span.end)
         for t in toks:
             if not (span.begin <= t.head.idx < span.end) or t.head is t:
                 return t
