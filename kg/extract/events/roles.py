@@ -12,6 +12,7 @@ from kg.extract.events.triggers import Cand
 from kg.model import EntityType, EventType
 
 AGENT_TYPES = {EntityType.PERSON, EntityType.ORGANISATION, EntityType.ARMED_GROUP}
+_GROUPS = {EntityType.ORGANISATION, EntityType.ARMED_GROUP}
 _PRONOUNS_PERSON = {"he", "she", "him", "her", "his"}
 
 
@@ -69,6 +70,18 @@ def agent(ctx: Ctx, head: Token) -> str | None:
     hit = ctx.entity_of_np(head)
     if hit and hit.type in AGENT_TYPES:
         return hit.key
+    lemma = head.lemma_.lower()
+    if hit is None and lemma in ctx.lex.words("context", "instrument_nouns"):
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if poss is not None:
+            return resolve_group_pronoun(ctx, poss)
+    if (
+        hit is None
+        and head.lower_ in ctx.lex.words("context", "anaphoric_actor_nouns") | {lemma}
+        and lemma in ctx.lex.words("context", "anaphoric_actor_nouns")
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in head.children)
+    ):
+        return last_group(ctx, head)
     if head.lemma_.lower() in ctx.lex.words("context", "person_nouns"):
         # "an individual identifying himself as X", "an official, X, said": a name that
         # follows the noun closely in the same sentence unit
@@ -100,6 +113,32 @@ def target(ctx: Ctx, head: Token) -> str | None:
     if head.pos_ in {"NOUN", "PROPN", "NUM"} and not (hit and hit.type is EntityType.PLACE):
         return ctx.described(head)
     return None
+
+
+def resolve_group_pronoun(ctx: Ctx, pron: Token) -> str | None:
+    """its/their: the nearest armed group or organisation named before it in its sentence."""
+    if pron.lower_ not in {"its", "their"}:
+        return None
+    unit = ctx.unit(pron)
+    best = None
+    for span in ctx.spans:
+        if unit.start_char <= span.begin < pron.idx and span.type in _GROUPS:
+            best = span.key
+    return best
+
+
+def last_group(ctx: Ctx, tok: Token) -> str | None:
+    """"the group": the last armed group or organisation named in this or the previous
+    paragraph."""
+    para = ctx.para_of[tok.i]
+    best = None
+    for span in ctx.spans:
+        if span.begin >= tok.idx or span.type not in _GROUPS:
+            continue
+        at = ctx.token_at(span.begin)
+        if at is not None and ctx.para_of[at.i] >= para - 1:
+            best = span.key
+    return best
 
 
 def resolve_pronoun(ctx: Ctx, pron: Token) -> str | None:
@@ -154,6 +193,8 @@ def _noun_roles(ctx: Ctx, cand: Cand, head: Token) -> None:
         if prep.dep_ not in {"prep", "agent"}:
             if prep.dep_ == "poss" and prep.pos_ != "PRON":
                 _add(cand.perpetrators, agent(ctx, prep))
+            elif prep.dep_ == "poss" and cand.kind in {"noun", "phrase", "support"}:
+                _add(cand.perpetrators, resolve_group_pronoun(ctx, prep))
             continue
         word = prep.lower_
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
