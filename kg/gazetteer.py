@@ -4,6 +4,9 @@ both the extraction's gazetteer ruler and the linker."""
 from __future__ import annotations
 
 import json
+import os
+import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -87,3 +90,76 @@ def load_snapshot(path: Path | None = None) -> tuple[GazetteerItem, ...]:
         except (ValueError, KeyError, TypeError, IndexError) as e:
             raise ConfigError("KG104", f"{path}:{n}: malformed snapshot line ({e})") from e
     return tuple(items)
+
+
+def snapshot_meta(path: Path | None = None) -> dict[str, object]:
+    """The snapshot's ``meta.json`` (name, version, retrieval date, origin, licence)."""
+    path = path or snapshot_path().with_name("meta.json")
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise ConfigError(
+            "KG103", f"{path}: cannot read the snapshot metadata ({e.strerror})"
+        ) from e
+    except ValueError as e:
+        raise ConfigError("KG104", f"{path}: malformed snapshot metadata ({e})") from e
+    if not isinstance(meta, dict):
+        raise ConfigError("KG104", f"{path}: snapshot metadata is not a JSON object")
+    return meta
+
+
+def snapshot_version(path: Path | None = None) -> str:
+    """``"<name> <version>"`` of the snapshot, for provenance."""
+    meta = snapshot_meta(path)
+    return f"{meta.get('name', 'Wikidata snapshot')} {meta.get('version', '?')}"
+
+
+def item_to_json(item: GazetteerItem) -> dict[str, object]:
+    """One snapshot line (the fields ``load_snapshot`` reads; empty optional fields left out)."""
+    d: dict[str, object] = {
+        "qid": item.qid,
+        "label": item.label,
+        "aliases": list(item.aliases),
+        "type": item.type,
+        "description": item.description,
+        "source": item.source,
+    }
+    if item.coord:
+        d["coord"] = [item.coord[0], item.coord[1]]
+    if item.located_in:
+        d["located_in"] = item.located_in
+    if item.country:
+        d["country"] = item.country
+    if item.positions:
+        d["positions"] = list(item.positions)
+    if item.p31:
+        d["p31"] = list(item.p31)
+    d.update(item.extra)
+    return d
+
+
+def write_snapshot(items: Iterable[GazetteerItem], path: Path) -> int:
+    """Write items as a snapshot (sorted by QID number, one JSON object a line), atomically."""
+    ordered = sorted(items, key=lambda i: (int(i.qid[1:]) if i.qid[1:].isdigit() else 0, i.qid))
+    text = "".join(
+        json.dumps(item_to_json(i), ensure_ascii=False, sort_keys=True) + "\n" for i in ordered
+    )
+    _write_atomic(path, text)
+    return len(ordered)
+
+
+def write_meta(meta: dict[str, object], path: Path) -> None:
+    """Write ``meta.json`` atomically."""
+    _write_atomic(path, json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,18 +1,35 @@
-"""Convert the verified Wikidata facts (shared/wikidata/gazetteer.tsv) into the offline
-snapshot data/wikidata/snapshot.jsonl, one item per line, sorted by QID.
+"""Convert the verified Wikidata facts (shared/wikidata/gazetteer.tsv, plus
+data/wikidata/supplement.tsv) into the offline snapshot data/wikidata/snapshot.jsonl, one
+item per line, sorted by QID; a later file's row replaces an earlier one with the same QID.
 
-Usage: python tools/snapshot_from_tsv.py ../shared/wikidata/gazetteer.tsv data/wikidata/snapshot.jsonl
+Usage: python tools/snapshot_from_tsv.py SRC.tsv [SRC.tsv ...] data/wikidata/snapshot.jsonl
+  e.g. python tools/snapshot_from_tsv.py ../shared/wikidata/gazetteer.tsv \
+           data/wikidata/supplement.tsv data/wikidata/snapshot.jsonl
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from pathlib import Path
 
 
-def convert(src: Path, dst: Path) -> int:
+def convert(srcs: list[Path], dst: Path) -> int:
+    by_qid: dict[str, dict[str, object]] = {}
+    for src in srcs:
+        by_qid.update({str(i["qid"]): i for i in _read(src)})
+    items = sorted(by_qid.values(), key=lambda i: int(str(i["qid"])[1:]))
+    tmp = dst.with_name(f".{dst.name}.tmp")
+    with tmp.open("w", encoding="utf-8") as out:
+        for item in items:
+            out.write(json.dumps(item, ensure_ascii=False, sort_keys=True) + "\n")
+    os.replace(tmp, dst)
+    return len(items)
+
+
+def _read(src: Path) -> list[dict[str, object]]:
     items = []
     with src.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -33,13 +50,11 @@ def convert(src: Path, dst: Path) -> int:
                 item["positions"] = [row["role"]]
             item["source"] = row["source"]
             items.append(item)
-    items.sort(key=lambda i: int(str(i["qid"])[1:]))
-    with dst.open("w", encoding="utf-8") as out:
-        for item in items:
-            out.write(json.dumps(item, ensure_ascii=False, sort_keys=True) + "\n")
-    return len(items)
+    return items
 
 
 if __name__ == "__main__":
-    n = convert(Path(sys.argv[1]), Path(sys.argv[2]))
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    n = convert([Path(a) for a in sys.argv[1:-1]], Path(sys.argv[-1]))
     print(f"{n} items", file=sys.stderr)

@@ -42,9 +42,13 @@ def _main(
     """newskg: news articles about armed conflict -> a grounded, attributed RDF graph."""
 
 
-# One import line per command module, sorted (other helpers add theirs: link, wikidata,
-# serve, remove). Each module defines its command on `app` when imported.
+# One import line per command module, sorted. Each module defines its command on `app`
+# when imported.
 import kg.cli.build  # noqa: E402
 import kg.cli.evaluate  # noqa: E402
+import kg.cli.link  # noqa: E402
 import kg.cli.query  # noqa: E402
-import kg.cli.validate  # noqa: E402, F401
+import kg.cli.remove  # noqa: E402
+import kg.cli.serve  # noqa: E402
+import kg.cli.validate  # noqa: E402
+import kg.cli.wikidata  # noqa: E402, F401

@@ -10,6 +10,7 @@ import typer
 
 from kg.cli import app
 from kg.cli._console import EXIT_CODES_HELP, handled, write_stdout
+from kg.evaluate import evaluate_files
 
 
 @app.command(
@@ -24,10 +25,8 @@ def evaluate_command(
     article: Annotated[Path, typer.Option("--article", help="The article the graph is of.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
-    from kg.evaluate import evaluate_graph  # MERGE: kg/evaluate lands from another branch
-
     with handled():
-        report = evaluate_graph(graph, gold, article)
+        report = evaluate_files(graph, gold, article)
         if as_json:
             write_stdout(json.dumps(report.to_dict(), indent=2, sort_keys=True) + "\n")
         else:

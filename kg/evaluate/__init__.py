@@ -12,10 +12,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 from rdflib import Graph, URIRef
 
+from kg.errors import InputError
 from kg.evaluate.align import align, graph_entities
 from kg.evaluate.entities import EntitySection, Scores, score_entities
 from kg.model import Article
@@ -110,4 +112,37 @@ __all__ = [
     "Section",
     "align_entities",
     "evaluate_graph",
+    "evaluate_files",
+    "load_gold",
 ]
+
+
+def load_gold(path: Path) -> dict[str, Any]:
+    """Read a gold annotation file (the format of ``data/articles/*.gold.json``).
+
+    Raises:
+        InputError: the file is missing, not UTF-8 JSON, or not a gold annotation.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as e:
+        raise InputError("KG201", f"{path}: no such file or directory") from e
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError("KG240", f"{path}: cannot read the gold file ({e})") from e
+    try:
+        gold = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError("KG240", f"{path}: not JSON (line {e.lineno}: {e.msg})") from e
+    if not isinstance(gold, dict) or not isinstance(gold.get("entities"), list):
+        raise InputError("KG240", f"{path}: not a gold annotation (no 'entities' list)")
+    return gold
+
+
+def evaluate_files(graph_path: Path, gold_path: Path, article_path: Path) -> EvaluationReport:
+    """Evaluate the RDF file ``graph_path`` against ``gold_path`` for ``article_path``."""
+    from kg.ingest import read_article
+    from kg.validate import load_rdf
+
+    gold = load_gold(gold_path)
+    article = read_article(article_path)
+    return evaluate_graph(load_rdf(graph_path), gold, article)

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from kg import __version__, pipeline
 from kg.cli import app
-from kg.rdf.vocab import NKG
+from kg.rdf.vocab import NIF, NKG
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ROOT / "data" / "articles"
@@ -94,7 +94,10 @@ def test_nonconforming_graph_is_not_written_and_explained(
     def fake_validate(graph):  # type: ignore[no-untyped-def]
         person = sorted(graph.subjects(RDF.type, NKG.Person))[0]
         reported["focus"] = person
-        reported["label"] = str(graph.value(person, RDFS.label))
+        mentions = sorted(
+            graph.objects(person, NKG.mention), key=lambda m: int(graph.value(m, NIF.beginIndex))
+        )
+        reported["first_mention"] = str(graph.value(mentions[0], NIF.anchorOf))
         result = SimpleNamespace(
             focus_node=person, result_path=RDFS.label, constraint="sh:MaxCount", message="too many"
         )
@@ -108,7 +111,7 @@ def test_nonconforming_graph_is_not_written_and_explained(
     assert "graph not written, 1 violation(s)" in result.stderr
     assert f"focus <{reported['focus']}>" in result.stderr and "too many" in result.stderr
     [sentence] = [line for line in result.stderr.splitlines() if "sentence:" in line]
-    assert reported["label"].split()[-1] in sentence
+    assert reported["first_mention"] in sentence
     assert "nothing written" in result.stderr
 
 

@@ -1,80 +1,67 @@
-"""kg evaluate: the command's wiring (with a stand-in scorer) and, once kg.evaluate has
-landed, the real report on the bundled article."""
+"""kg evaluate: the real report on the bundled article, and one-line errors for bad inputs."""
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType, SimpleNamespace
 
 import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.errors import InputError
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def fake_evaluate(monkeypatch) -> list[tuple]:
-    calls: list[tuple] = []
-
-    def evaluate_graph(graph, gold, article):  # type: ignore[no-untyped-def]
-        calls.append((graph, gold, article))
-        if not Path(gold).exists():
-            raise InputError("KG201", f"{gold}: no such file or directory")
-        return SimpleNamespace(to_text=lambda: "typed F1 0.50\n", to_dict=lambda: {"f1": 0.5})
-
-    module = ModuleType("kg.evaluate")
-    module.evaluate_graph = evaluate_graph  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "kg.evaluate", module)
-    return calls
+@pytest.fixture(scope="module")
+def built_graph(tmp_path_factory: pytest.TempPathFactory, article_path: Path) -> Path:
+    out = tmp_path_factory.mktemp("eval") / "g.trig"
+    result = CliRunner().invoke(app, ["build", str(article_path), "--out", str(out)])
+    assert result.exit_code == 0, result.stderr
+    return out
 
 
-def test_evaluate_prints_text_or_json(
-    runner: CliRunner, tmp_path: Path, fake_evaluate: list, article_path: Path, gold_path: Path
+def test_evaluate_text_and_json(
+    runner: CliRunner, built_graph: Path, article_path: Path, gold_path: Path
 ) -> None:
-    graph = tmp_path / "g.trig"
-    args = ["evaluate", str(graph), "--gold", str(gold_path), "--article", str(article_path)]
-    result = runner.invoke(app, args)
-    assert result.exit_code == 0 and result.stdout == "typed F1 0.50\n"
-    assert fake_evaluate == [(graph, gold_path, article_path)]
-    result = runner.invoke(app, [*args, "--json"])
-    assert result.exit_code == 0 and json.loads(result.stdout) == {"f1": 0.5}
+    args = ["evaluate", str(built_graph), "--gold", str(gold_path), "--article", str(article_path)]
+    text = runner.invoke(app, args)
+    assert text.exit_code == 0, text.stderr
+    assert "== entities ==" in text.stdout
+    as_json = runner.invoke(app, [*args, "--json"])
+    assert as_json.exit_code == 0, as_json.stderr
+    report = json.loads(as_json.stdout)
+    assert report["entities"]["all"]["f1"] >= 0.90
 
 
-def test_evaluate_error_is_one_line(
-    runner: CliRunner, tmp_path: Path, fake_evaluate: list, article_path: Path
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [(None, "KG201"), (b"{not json", "KG240"), (b"[1, 2]", "KG240"), (b"\xff\xfe", "KG240")],
+)
+def test_bad_gold_is_one_line(
+    runner: CliRunner,
+    tmp_path: Path,
+    built_graph: Path,
+    article_path: Path,
+    content: bytes | None,
+    code: str,
 ) -> None:
-    missing = tmp_path / "nope.json"
+    gold = tmp_path / "gold.json"
+    if content is not None:
+        gold.write_bytes(content)
     result = runner.invoke(
-        app, ["evaluate", "g.trig", "--gold", str(missing), "--article", str(article_path)]
+        app, ["evaluate", str(built_graph), "--gold", str(gold), "--article", str(article_path)]
     )
     assert result.exit_code == 3
-    assert result.stderr.strip() == f"error: KG201: {missing}: no such file or directory"
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"error: {code}: {gold}")
 
 
-def _has_evaluate_graph() -> bool:
-    if importlib.util.find_spec("kg.evaluate") is None:
-        return False
-    return hasattr(importlib.import_module("kg.evaluate"), "evaluate_graph")
-
-
-@pytest.mark.skipif(not _has_evaluate_graph(), reason="kg.evaluate.evaluate_graph not merged yet")
-def test_evaluate_bundled_article(
+def test_missing_graph_is_one_line(
     runner: CliRunner, tmp_path: Path, article_path: Path, gold_path: Path
 ) -> None:
-    out = tmp_path / "g.trig"
-    built = runner.invoke(app, ["build", str(article_path), "--out", str(out)])
-    if built.exit_code != 0:
-        pytest.skip("the bundled article's graph does not build cleanly yet")
+    missing = tmp_path / "nope.trig"
     result = runner.invoke(
-        app,
-        ["evaluate", str(out), "--gold", str(gold_path), "--article", str(article_path), "--json"],
+        app, ["evaluate", str(missing), "--gold", str(gold_path), "--article", str(article_path)]
     )
-    assert result.exit_code == 0, result.stderr
-    assert isinstance(json.loads(result.stdout), dict)
+    assert result.exit_code == 3
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert str(missing) in result.stderr
