@@ -128,7 +128,7 @@ def resolve_group_pronoun(ctx: Ctx, pron: Token) -> str | None:
 
 
 def last_group(ctx: Ctx, tok: Token) -> str | None:
-    """"the group": the last armed group or organisation named in this or the previous
+    """ "the group": the last armed group or organisation named in this or the previous
     paragraph."""
     para = ctx.para_of[tok.i]
     best = None

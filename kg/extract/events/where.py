@@ -43,7 +43,10 @@ class PlaceFinder:
         first = {}
         for s in self.places:
             first.setdefault(s.key, s.begin)
-        return min(counts, key=lambda k: (-counts[k], first[k]))
+        ranked = sorted(counts, key=lambda k: (-counts[k], first[k]))
+        if len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]:
+            return None  # no place dominates: no focus rather than a guess
+        return ranked[0]
 
     def _head(self, span: EntitySpan) -> Token | None:
         toks = self.ctx.tokens(span.begin, span.end)
@@ -147,6 +150,11 @@ class PlaceFinder:
                 and tok.pos_ == "NOUN"
                 and any(ch.lower_ in self.ana_dets for ch in tok.children)
                 and not any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in tok.children)
+                # "the coastal region" describes a place; "that same city" points back
+                and not any(
+                    ch.dep_ in {"amod", "compound", "nmod"} and ch.lower_ not in self.ana_dets
+                    for ch in tok.children
+                )
             )
             if anaphor:
                 return self.last_before(span.start_char)
