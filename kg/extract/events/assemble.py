@@ -4,7 +4,7 @@ claims they come from."""
 from __future__ import annotations
 
 from kg.extract.events.claims import Scope
-from kg.extract.events.coref import Group
+from kg.extract.events.coref import Coref, Group
 from kg.extract.events.doc import Ctx
 from kg.extract.events.figures import Figure
 from kg.extract.events.roles import agent
@@ -21,11 +21,12 @@ def assemble(
     scopes: list[Scope],
     places: PlaceFinder,
     times: TimeFinder,
+    coref: Coref,
 ) -> None:
     base = len(ctx.x.events)
     events: list[Event] = []
     for n, group in enumerate(groups, base + 1):
-        event = _event(ctx, group, f"event:{n}", places, times)
+        event = _event(ctx, group, f"event:{n}", places, times, coref)
         for c in group.cands:
             c.event = event
         events.append(event)
@@ -55,7 +56,9 @@ def _union(lists) -> list[str]:  # type: ignore[no-untyped-def]
     return out
 
 
-def _event(ctx: Ctx, group: Group, key: str, places: PlaceFinder, times: TimeFinder) -> Event:
+def _event(
+    ctx: Ctx, group: Group, key: str, places: PlaceFinder, times: TimeFinder, coref: Coref
+) -> Event:
     mentions = sorted({c.mention for c in group.cands})
     body = sorted(group.body, key=lambda c: c.start)
     event = Event(key=key, type=group.type, mentions=mentions)
@@ -68,16 +71,18 @@ def _event(ctx: Ctx, group: Group, key: str, places: PlaceFinder, times: TimeFin
         located = group.type.value in {str(t) for t in ctx.lex.places.get("located_types", ())}
         tokens = [c.tok for c in body if not c.placeless]
         event.place, event.place_precision = places.resolve(tokens, located=located)
-    event.time = _time(ctx, body, places, times)
+    event.time = _time(ctx, body, places, times, coref)
     first = body[0]
     event.label = f"{first.mention.text} ({group.type.value})"
     return event
 
 
-def _time(ctx: Ctx, body: list[Cand], places: PlaceFinder, times: TimeFinder) -> TimeValue | None:
+def _time(
+    ctx: Ctx, body: list[Cand], places: PlaceFinder, times: TimeFinder, coref: Coref
+) -> TimeValue | None:
     """A stated time of the event's own sentences first, then an anaphoric one, then the
     time of the sentence an anaphoric place word ("the town") points back to."""
-    found = [times.time_for(c.tok) for c in body]
+    found = [coref.time_of.get(id(c)) or times.time_for(c.tok, alone=coref.alone(c)) for c in body]
     stated = [
         t
         for t in found

@@ -49,6 +49,7 @@ class Coref:
             w.lower() for w in cas["injured"]["verbs"]
         }
         self.place_of: dict[int, str | None] = {}
+        self.units: dict[int, list[Cand]] = {}
         self.time_of: dict[int, TimeValue | None] = {}
 
     # -- per-mention facts ------------------------------------------------------------
@@ -61,8 +62,13 @@ class Coref:
 
     def _time(self, c: Cand) -> TimeValue | None:
         if id(c) not in self.time_of:
-            self.time_of[id(c)] = self.times.time_for(c.tok)
+            self.time_of[id(c)] = self.times.time_for(c.tok, alone=self.alone(c))
         return self.time_of[id(c)]
+
+    def alone(self, c: Cand) -> bool:
+        """``c`` is the only trigger of its sentence unit that is not hosted by another."""
+        unit = self.ctx.unit_of[c.tok.i]
+        return [o for o in self.units.get(unit, []) if o.host is None] == [c]
 
     def _is_distinct(self, c: Cand) -> bool:
         return any(ch.dep_ == "amod" and ch.lower_ in self.distinct for ch in c.tok.children)
@@ -160,6 +166,8 @@ class Coref:
 
     # -- grouping -------------------------------------------------------------------------
     def group(self, cands: list[Cand]) -> list[Group]:
+        for c in cands:
+            self.units.setdefault(self.ctx.unit_of[c.tok.i], []).append(c)
         groups: list[Group] = []
         headline: list[Cand] = []
         for c in cands:
@@ -192,6 +200,11 @@ class Coref:
 
     def _antecedent(self, c: Cand, groups: list[Group]) -> Group | None:
         same = [g for g in groups if g.type is c.type and not g.body[0].headline]
+        generic = (self.ctx.lex.context.get("generic_anaphors") or {}).get(c.lemma)
+        if not same and generic and c.anaphor:
+            kinds = {EventType(t) for t in generic}
+            near = [g for g in groups if g.type in kinds and not g.body[0].headline]
+            return max(near, key=lambda g: g.last.start) if near else None
         if not same:
             return None
         if c.anaphor in {"demonstrative", "possessive", "predicate"} or c.collective:

@@ -65,13 +65,16 @@ def clash_parties(cands: list[Cand]) -> None:
 
 def agent(ctx: Ctx, head: Token) -> str | None:
     """Entity key of an agent noun phrase (a person, organisation or armed group)."""
+    if head.tag_ in {"WP", "WDT"} and head.head.dep_ == "relcl":
+        head = head.head.head  # "the gunmen who stormed": the gunmen
     if head.pos_ == "PRON":
         return resolve_pronoun(ctx, head)
     hit = ctx.entity_of_np(head)
     if hit and hit.type in AGENT_TYPES:
         return hit.key
     lemma = head.lemma_.lower()
-    if hit is None and lemma in ctx.lex.words("context", "instrument_nouns"):
+    instruments = ctx.lex.words("context", "instrument_nouns")
+    if hit is None and (lemma in instruments or head.lower_ in instruments):
         poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         if poss is not None:
             return resolve_group_pronoun(ctx, poss)
@@ -87,6 +90,10 @@ def agent(ctx: Ctx, head: Token) -> str | None:
         # follows the noun closely in the same sentence unit
         unit = ctx.unit(head)
         hi = min(head.i + 9, unit.end)
+        for i in range(head.i + 1, hi):  # not past the verb it is the subject of ("told X")
+            if ctx.doc[i].tag_ in {"VBD", "VBZ", "VBP", "MD"}:
+                hi = i
+                break
         for span in ctx.within(head.idx, ctx.doc[hi - 1].idx + len(ctx.doc[hi - 1])):
             if span.type in AGENT_TYPES:
                 return span.key
@@ -224,6 +231,13 @@ def _noun_roles(ctx: Ctx, cand: Cand, head: Token) -> None:
                 _add(cand.perpetrators, agent(ctx, subj))
     verb = head.head
     claimers = ctx.lex.words("context", "responsibility_verbs")
+    nouns = ctx.lex.words("context", "responsibility_nouns")
+    if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.lemma_.lower() in nouns:
+        owner = head.head.head  # "X claimed responsibility for the attack"
+        if owner.dep_ == "dobj" and owner.head.lemma_.lower() in claimers:
+            subj = _subject(owner.head)
+            if subj is not None:
+                _add(cand.perpetrators, agent(ctx, subj))
     if verb.lemma_.lower() in claimers:
         if head.dep_ == "nsubjpass":
             for child in verb.children:
