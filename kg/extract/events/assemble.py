@@ -11,7 +11,7 @@ from kg.extract.events.roles import agent
 from kg.extract.events.triggers import Cand
 from kg.extract.events.when import TimeFinder
 from kg.extract.events.where import PlaceFinder
-from kg.model import CasualtyReport, Event, Mention, TimeValue
+from kg.model import CasualtyReport, Event, Mention, PlacePrecision, TimeValue
 
 
 def assemble(
@@ -32,8 +32,9 @@ def assemble(
         events.append(event)
     _responsibility(ctx, groups)
     for group in groups:
-        event = group.cands[0].event
-        assert isinstance(event, Event)
+        owner = group.cands[0].event
+        assert owner is not None
+        event = owner
         for key in _union(c.perpetrators for c in group.body) or _union(
             c.perpetrators for c in group.cands
         ):
@@ -64,8 +65,6 @@ def _event(
     event = Event(key=key, type=group.type, mentions=mentions)
     scene = next((c.scene_place for c in body if c.scene_place), None)
     if scene:
-        from kg.model import PlacePrecision
-
         event.place, event.place_precision = scene, PlacePrecision.STATED
     else:
         located = group.type.value in {str(t) for t in ctx.lex.places.get("located_types", ())}

@@ -225,6 +225,7 @@ class ClaimReader:
         begin = unit.start_char
         end = end_tok.idx + len(end_tok.text)
         text = _trim(ctx.doc.text[begin:end])
+        assert by is not None
         mention = ctx.mention(verb.left_edge.i, by.i + 1, "REPORTING")
         return Claim(key="", claimant=who, content=text, mention=mention), begin, end
 

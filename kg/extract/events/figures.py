@@ -71,6 +71,8 @@ class FigureReader:
             if kind is None:
                 continue
             lo, mode = self._modifier(tok)
+            minimum: int | None
+            maximum: int | None
             if vague:
                 minimum, maximum = self.vague[tok.lower_], None
             else:

@@ -89,9 +89,10 @@ def _triggers(raw: dict[str, Any], path: Path) -> Triggers:
         except ValueError as e:
             raise ConfigError("KG107", f"{path}: unknown event type {type_name!r}") from e
         for word in entry.get("noun", ()):
-            (phrase if " " in word else noun)[
-                tuple(word.lower().split()) if " " in word else word.lower()
-            ] = etype  # type: ignore[index]
+            if " " in word:
+                phrase[tuple(word.lower().split())] = etype
+            else:
+                noun[word.lower()] = etype
         for word in entry.get("verb", ()):
             verb[word.lower()] = etype
         for words in entry.get("phrase", ()):

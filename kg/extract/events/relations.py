@@ -223,10 +223,10 @@ class RelationReader:
                 for agent in child.children:
                     if agent.dep_ == "agent":
                         for pobj in agent.children:
-                            hit = ctx.entity_of_np(pobj) if pobj.dep_ == "pobj" else None
-                            if hit and hit.type is EntityType.PERSON:
+                            leader = ctx.entity_of_np(pobj) if pobj.dep_ == "pobj" else None
+                            if leader and leader.type is EntityType.PERSON:
                                 self._add(
-                                    hit.key,
+                                    leader.key,
                                     RelationType.LEADER_OF,
                                     span.key,
                                     child.i,

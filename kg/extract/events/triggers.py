@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from kg.extract.events.doc import Ctx
-from kg.model import EntityType, EventType, Mention
+from kg.model import EntityType, Event, EventType, Mention
 
 _NOUNISH = {"NOUN", "PROPN"}
 
@@ -32,7 +32,7 @@ class Cand:
     host: Cand | None = None  # the event this mention belongs to (instrument, casualties of)
     scene_place: str | None = None  # "one of the scenes of E was X": a sub-event at X
     placeless: bool = False  # its sentence's place belongs to a sub-event, not to it
-    event: object | None = None  # the Event it ends in
+    event: Event | None = None  # the Event it ends in
 
     @property
     def lemma(self) -> str:

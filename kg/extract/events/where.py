@@ -40,7 +40,7 @@ class PlaceFinder:
         counts = Counter(s.key for s in self.places)
         if not counts:
             return None
-        first = {}
+        first: dict[str, int] = {}
         for s in self.places:
             first.setdefault(s.key, s.begin)
         ranked = sorted(counts, key=lambda k: (-counts[k], first[k]))
