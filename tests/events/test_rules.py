@@ -137,3 +137,26 @@ def test_participle_casualties_join_their_event(run) -> None:
     assert ev.type is EventType.AIRSTRIKE
     kinds = sorted((c.kind.value, c.minimum, c.maximum) for c in ev.casualties)
     assert kinds == [("injured", 14, 14), ("killed", 3, 3)]
+
+
+def test_a_malformed_lexicon_is_one_clear_config_error(tmp_path) -> None:
+    import shutil
+
+    import pytest
+
+    from kg.errors import ConfigError
+    from kg.extract.events.lexicon import lexicon_dir, load_lexicon
+
+    folder = tmp_path / "lexicons"
+    shutil.copytree(lexicon_dir(), folder)
+    (folder / "triggers.yaml").write_text("Attack:\n  noun: [attack\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_lexicon(folder)
+    assert err.value.code == "KG121" and "triggers.yaml" in err.value.message
+    (folder / "triggers.yaml").write_text("Raid: {noun: [raid]}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown event type 'Raid'"):
+        load_lexicon.__wrapped__(folder)
+    (folder / "numbers.yaml").unlink()
+    with pytest.raises(ConfigError) as err:
+        load_lexicon.__wrapped__(folder)
+    assert err.value.code == "KG120"

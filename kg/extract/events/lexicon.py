@@ -34,11 +34,11 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as e:
-        raise ConfigError("KG106", f"{path}: cannot read the lexicon ({e.strerror})") from e
+        raise ConfigError("KG120", f"{path}: cannot read the lexicon ({e.strerror})") from e
     except yaml.YAMLError as e:
-        raise ConfigError("KG107", f"{path}: malformed lexicon ({e})") from e
+        raise ConfigError("KG121", f"{path}: malformed lexicon ({' '.join(str(e).split())})") from e
     if not isinstance(loaded, dict):
-        raise ConfigError("KG107", f"{path}: a lexicon must be a mapping")
+        raise ConfigError("KG121", f"{path}: a lexicon must be a mapping")
     return loaded
 
 
@@ -87,7 +87,7 @@ def _triggers(raw: dict[str, Any], path: Path) -> Triggers:
         try:
             etype = EventType(type_name)
         except ValueError as e:
-            raise ConfigError("KG107", f"{path}: unknown event type {type_name!r}") from e
+            raise ConfigError("KG121", f"{path}: unknown event type {type_name!r}") from e
         for word in entry.get("noun", ()):
             if " " in word:
                 phrase[tuple(word.lower().split())] = etype
