@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from kg.extract.events.doc import Ctx
+from kg.extract.events.lexicon import Triggers
 from kg.model import EntityType, Event, EventType, Mention
 
 _NOUNISH = {"NOUN", "PROPN"}
@@ -45,15 +48,16 @@ def find_triggers(ctx: Ctx) -> list[Cand]:
     cands: list[Cand] = []
     taken: set[int] = set()
     doc = ctx.doc
-    lowers = [t.lower_ for t in doc]
-    for phrase, etype in sorted(trig.phrase.items(), key=lambda kv: -len(kv[0])):
-        n = len(phrase)
-        for i in range(len(doc) - n + 1):
-            if tuple(lowers[i : i + n]) == phrase and not taken.intersection(range(i, i + n)):
-                head = max(doc[i : i + n], key=lambda t: t.dep_ != "compound")
-                head = doc[i + n - 1] if head.pos_ not in _NOUNISH | {"VERB"} else head
-                cands.append(_cand(ctx, head, i, i + n, etype, "phrase"))
-                taken.update(range(i, i + n))
+    matcher = _phrase_matcher(doc.vocab, trig)
+    # longest match first, then text order: "drone strikes" before "strikes"
+    for match_id, i, end in sorted(matcher(doc), key=lambda m: (m[1] - m[2], m[1])):
+        if taken.intersection(range(i, end)):
+            continue
+        etype = EventType(doc.vocab.strings[match_id])
+        head = max(doc[i:end], key=lambda t: t.dep_ != "compound")
+        head = doc[end - 1] if head.pos_ not in _NOUNISH | {"VERB"} else head
+        cands.append(_cand(ctx, head, i, end, etype, "phrase"))
+        taken.update(range(i, end))
     for tok in doc:
         if tok.i in taken or tok.is_space or tok.is_punct:
             continue
@@ -64,6 +68,17 @@ def find_triggers(ctx: Ctx) -> list[Cand]:
     cands = [c for c in cands if _is_event_use(ctx, c)]
     cands.sort(key=lambda c: c.start)
     return cands
+
+
+def _phrase_matcher(vocab: Vocab, trig: Triggers) -> PhraseMatcher:
+    """A PhraseMatcher on lower-cased text for the multi-word triggers, one label per class."""
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    by_type: dict[EventType, list[Doc]] = {}
+    for words, etype in trig.phrase.items():
+        by_type.setdefault(etype, []).append(Doc(vocab, words=list(words)))
+    for etype, patterns in sorted(by_type.items()):
+        matcher.add(etype.value, patterns)
+    return matcher
 
 
 def _classify(ctx: Ctx, tok: Token) -> tuple[EventType, str] | None:
