@@ -160,3 +160,11 @@ def test_a_malformed_lexicon_is_one_clear_config_error(tmp_path) -> None:
     with pytest.raises(ConfigError) as err:
         load_lexicon.__wrapped__(folder)
     assert err.value.code == "KG120"
+
+
+def test_protest_crowd_is_a_participant_not_a_perpetrator(run) -> None:
+    x = run("Dozens of protesters rallied in Bamako on Friday.", {"Place": ["Bamako"]}, PUB)
+    (ev,) = x.events
+    assert ev.type is EventType.PROTEST and ev.perpetrators == []
+    assert [x.described[k].label for k in ev.participants] == ["Dozens of protesters"]
+    assert ev.time is not None and ev.time.start == date(2024, 5, 10)

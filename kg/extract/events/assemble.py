@@ -40,6 +40,9 @@ def assemble(
         ):
             if key not in event.perpetrators:
                 event.perpetrators.append(key)
+        for key in _union(c.participants for c in group.cands):
+            if key not in event.participants:
+                event.participants.append(key)
         for key in _union(c.targets for c in group.cands):
             if key not in event.targets and key not in event.perpetrators:
                 event.targets.append(key)

@@ -191,7 +191,11 @@ def _verb_roles(ctx: Ctx, cand: Cand, tok: Token) -> None:
     if not passive:
         subj = _subject(tok)
         if subj is not None:
-            _add(cand.perpetrators, agent(ctx, subj))
+            who = agent(ctx, subj)
+            _add(cand.perpetrators, who)
+            if who is None and cand.type is EventType.PROTEST and subj.pos_ in {"NOUN", "PROPN"}:
+                # "dozens of protesters rallied": the crowd takes part, it perpetrates nothing
+                _add(cand.participants, ctx.described(subj))
 
 
 def _noun_roles(ctx: Ctx, cand: Cand, head: Token) -> None:

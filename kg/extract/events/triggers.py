@@ -28,6 +28,7 @@ class Cand:
     mention: Mention
     perpetrators: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
     anaphor: str = ""  # demonstrative, definite, possessive, predicate or ""
     plural: bool = False
     collective: bool = False
