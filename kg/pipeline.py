@@ -9,9 +9,10 @@ Failures, decided per article:
 
 - a path that does not exist, or a directory with no article, aborts the build before any
   work (:class:`~kg.errors.InputError`);
-- an article that cannot be read (empty, binary, not UTF-8, bad front matter or date,
-  unsupported language) is **skipped with its reason** and the others are built; if every
-  article fails, the first failure is raised, so a single bad file fails the build;
+- an article that cannot be used (empty, binary, not UTF-8, bad front matter or date, not
+  in English: any :class:`~kg.errors.InputError` while reading or extracting it) is
+  **skipped with its reason** and the others are built; if every article fails, the first
+  failure is raised, so a single bad file fails the build;
 - a graph that does not conform to the shapes is kept out of :attr:`BuildResult.graphs`
   with its report.
 
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 
 from kg.errors import InputError, KgError
 from kg.ingest import find_articles, read_article
@@ -38,9 +39,6 @@ from kg.settings import Settings
 
 if TYPE_CHECKING:
     from kg.extract import Extractor
-
-#: languages the extraction handles (front matter ``language``).
-SUPPORTED_LANGUAGES = frozenset({"en"})
 
 
 @dataclass(slots=True)
@@ -54,6 +52,8 @@ class ArticleResult:
         report: the SHACL validation report (``None`` when validation is off).
         entities: number of entities extracted.
         events: number of events extracted.
+        extraction: the model the graph was mapped from (entities with their links).
+        link_report: what linking decided (``kg.link.LinkReport``), ``None`` when off.
     """
 
     path: Path
@@ -62,6 +62,8 @@ class ArticleResult:
     report: Any | None
     entities: int
     events: int
+    extraction: Extraction | None = None
+    link_report: Any | None = None
 
     @property
     def conforms(self) -> bool:
@@ -149,16 +151,15 @@ def build(
         outcome: ArticleResult | Skipped
         try:
             article = read_article(path)
-            check_language(article, path)
-        except InputError as e:
-            outcome = Skipped(path, e)
-            result.skipped.append(outcome)
-        else:
-            if extractor is None:
+            if extractor is None:  # loaded at the first readable article, once per run
                 from kg.extract import Extractor
 
                 extractor = Extractor(settings)
             outcome = build_article(article, path, extractor, settings)
+        except InputError as e:
+            outcome = Skipped(path, e)
+            result.skipped.append(outcome)
+        else:
             result.results.append(outcome)
         if on_progress is not None:
             on_progress(n, len(files), outcome)
@@ -167,23 +168,16 @@ def build(
     return result
 
 
-def check_language(article: Article, path: Path) -> None:
-    """Raise :class:`InputError` (KG222) when the front matter names a language the
-    extraction does not handle."""
-    if article.language not in SUPPORTED_LANGUAGES:
-        raise InputError(
-            "KG222",
-            f"{path}: article language {article.language!r} is not supported "
-            f"(supported: {', '.join(sorted(SUPPORTED_LANGUAGES))})",
-        )
-
-
 def build_article(
     article: Article, path: Path, extractor: Extractor, settings: Settings
 ) -> ArticleResult:
-    """Extract, link, map and validate one article."""
+    """Extract, link, map and validate one article.
+
+    Raises:
+        InputError: the article cannot be extracted (KG208: not in English).
+    """
     extraction = extractor.extract(article)
-    link(extraction, settings)
+    link_report = link(extraction, settings)
     graph = article_graph(extraction, base_iri=settings.base_iri)
     report = validate(graph) if settings.validate else None
     return ArticleResult(
@@ -193,24 +187,31 @@ def build_article(
         report=report,
         entities=len(extraction.entities),
         events=len(extraction.events),
+        extraction=extraction,
+        link_report=link_report,
     )
 
 
-def link(extraction: Extraction, settings: Settings) -> None:
-    """Link the extraction's entities to Wikidata in place, when ``settings.link``.
+def link(extraction: Extraction, settings: Settings) -> Any | None:
+    """Link the extraction's entities to Wikidata in place, when ``settings.link``, and
+    return the link report (``None`` when linking is off or not installed).
 
-    MERGE (issue 4): the single call site of ``kg.link.link_entities``; until that package
-    lands, linking is a no-op.
+    The single call site of ``kg.link.link_entities`` (issue 4). The Wikidata enrichment
+    graph (``kg.rdf.wikidata.enrichment_triples``) is not built here yet: the linked
+    entities stay on :attr:`ArticleResult.extraction` for it.
+
+    Raises:
+        ServiceError: online linking failed.
     """
     if not settings.link:
-        return
+        return None
     try:
-        from kg.link import link_entities  # type: ignore[attr-defined]
+        from kg.link import link_entities
     except ModuleNotFoundError as e:
-        if e.name in ("kg.link",):
-            return
+        if e.name == "kg.link":
+            return None
         raise
-    link_entities(extraction, settings)
+    return link_entities(extraction, settings)
 
 
 def validate(graph: Graph) -> Any:
@@ -249,20 +250,21 @@ def explain(result: ArticleResult) -> list[Violation]:
 
 def focus_sentence(graph: Graph, focus: Any, body: str) -> str | None:
     """The sentence of ``body`` that holds the first mention of ``focus``, if any."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     for node in [focus, *graph.objects(focus, NKG.mention)]:
         if not isinstance(node, URIRef):
             continue
         begin = graph.value(node, NIF.beginIndex)
         end = graph.value(node, NIF.endIndex)
-        try:
-            spans.append((int(begin), int(end)))  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            continue
+        if isinstance(begin, Literal) and isinstance(end, Literal):
+            try:
+                spans.append((int(begin), int(end)))
+            except (TypeError, ValueError):
+                continue
     if not spans:
         return None
-    begin, end = min(spans)
-    return sentence_around(body, begin, end)
+    first, last = min(spans)
+    return sentence_around(body, first, last)
 
 
 def sentence_around(body: str, begin: int, end: int) -> str:
@@ -273,8 +275,8 @@ def sentence_around(body: str, begin: int, end: int) -> str:
     """
     begin, end = max(0, min(begin, len(body))), max(0, min(end, len(body)))
     start = 0
-    for m in _SENTENCE_END.finditer(body, 0, begin):
-        start = m.end()
-    m = _SENTENCE_END.search(body, end)
-    stop = m.start() if m else len(body)
+    for boundary in _SENTENCE_END.finditer(body, 0, begin):
+        start = boundary.end()
+    after = _SENTENCE_END.search(body, end)
+    stop = after.start() if after else len(body)
     return " ".join(body[start:stop].split())

@@ -47,6 +47,8 @@ def _main(
 import kg.cli.build  # noqa: E402
 import kg.cli.evaluate  # noqa: E402
 import kg.cli.link  # noqa: E402
+import kg.cli.publish  # noqa: E402
+import kg.cli.push  # noqa: E402
 import kg.cli.query  # noqa: E402
 import kg.cli.remove  # noqa: E402
 import kg.cli.serve  # noqa: E402

@@ -92,10 +92,15 @@ def _progress(n: int, total: int, outcome: pipeline.ArticleResult | pipeline.Ski
     status = "conforms" if outcome.conforms else "DOES NOT CONFORM"
     if outcome.report is None:
         status = "not validated"
+    linked = ""
+    if outcome.link_report is not None:
+        linked = f" ({getattr(outcome.link_report, 'linked', 0)} linked to Wikidata)"
     say(
-        f"{prefix} {outcome.entities} entities, {outcome.events} events, "
+        f"{prefix} {outcome.entities} entities{linked}, {outcome.events} events, "
         f"{outcome.triples} triples, {status}"
     )
+    for warning in getattr(outcome.link_report, "warnings", None) or []:
+        say(f"{prefix} warning: {warning}")
 
 
 def _print_violations(result: pipeline.ArticleResult) -> None:

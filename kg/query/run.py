@@ -61,7 +61,7 @@ def run(
     """
     union_view(ds)
     try:
-        result = ds.query(query, initBindings=dict(bindings or {}))
+        result = ds.query(query, initBindings=dict(bindings or {}))  # type: ignore[arg-type]
         if result.type == "SELECT":
             result.bindings  # noqa: B018 - evaluate now, so errors surface here
         return result
@@ -90,7 +90,7 @@ def run_named(
 def to_table(result: Result) -> Table:
     variables = [str(v) for v in result.vars or []]
     rows = [[row.get(v) for v in (result.vars or [])] for row in result.bindings]  # type: ignore[union-attr]
-    return Table(variables, rows)
+    return Table(variables, rows)  # type: ignore[arg-type]
 
 
 def serialize_result(result: Result, fmt: str) -> str:
@@ -107,7 +107,8 @@ def serialize_result(result: Result, fmt: str) -> str:
             "KG232", f"unknown result format {fmt!r} (use {', '.join(RESULT_FORMATS)})"
         )
     data = result.serialize(format=fmt)
-    return data.decode("utf-8") if isinstance(data, bytes) else str(data)
+    text = data.decode("utf-8") if isinstance(data, bytes) else str(data)
+    return text if text.endswith("\n") else text + "\n"
 
 
 def _tsv(result: Result) -> str:

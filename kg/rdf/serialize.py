@@ -102,7 +102,7 @@ def serialize_dataset(ds: Dataset, fmt: str) -> bytes:
     if named[fmt]:
         dataset = Dataset()
         for s, p, o, g in quads:
-            target = dataset.default_graph if g == default_id else dataset.graph(g)
+            target = dataset.default_graph if g == default_id else dataset.graph(g)  # type: ignore[arg-type]
             target.add((s, p, o))
         out: Graph = dataset
     else:

@@ -3,7 +3,6 @@ the documented exit code, no traceback, no partial or clobbered output file."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
@@ -15,10 +14,6 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-
-needs_validate = pytest.mark.skipif(
-    importlib.util.find_spec("kg.validate") is None, reason="kg.validate not merged yet"
-)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,7 +46,7 @@ BAD_ARTICLES = [
     ("unclosed.md", "---\ntitle: x\nBody", "KG205", "never closed"),
     ("badyaml.md", "---\ntitle: [x\n---\nBody text.", "KG205", "malformed front matter"),
     ("baddate.md", "---\npublished: next tuesday\n---\nBody.", "KG207", "not an ISO date"),
-    ("french.md", "---\nlanguage: fr\n---\nLes forces ont attaqué.", "KG222", "'fr'"),
+    ("french.md", "---\nlanguage: fr\n---\nLes forces ont attaqué.", "KG208", "'fr'"),
 ]
 
 
@@ -171,7 +166,6 @@ def test_usage_errors_exit_2(runner: CliRunner, args: list[str]) -> None:
     assert "Traceback" not in result.stderr
 
 
-@needs_validate
 @pytest.mark.parametrize("command", ["validate", "query"])
 @pytest.mark.parametrize(
     ("name", "content", "problem"),
@@ -229,3 +223,20 @@ def test_multi_article_build_skips_a_bad_file_and_writes_the_rest(
     assert result.exit_code == 3
     assert "b.txt: skipped: KG203" in result.stderr
     assert out.exists() and out.stat().st_size > 1000
+
+
+def test_service_failure_exits_4_and_writes_nothing(
+    runner: CliRunner, tmp_path: Path, article_path: Path, monkeypatch
+) -> None:
+    from kg import pipeline
+    from kg.errors import ServiceError
+
+    def failing_link(extraction, settings):  # type: ignore[no-untyped-def]
+        raise ServiceError("KG401", "Wikidata API: HTTP 503 after 3 attempts")
+
+    monkeypatch.setattr(pipeline, "link", failing_link)
+    out = tmp_path / "g.trig"
+    result = runner.invoke(app, ["build", str(article_path), "--online", "--out", str(out)])
+    assert result.exit_code == 4
+    _one_error_line(result, "KG401", "HTTP 503")
+    assert not out.exists()

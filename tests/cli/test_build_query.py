@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import os
 import subprocess
@@ -21,10 +20,6 @@ from kg.rdf.vocab import NIF, NKG
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLES = ROOT / "data" / "articles"
-HAS_VALIDATE = importlib.util.find_spec("kg.validate") is not None
-needs_validate = pytest.mark.skipif(not HAS_VALIDATE, reason="kg.validate not merged yet")
-# Serialisation does not depend on validation: these run before kg.validate is merged too.
-NO_VALIDATION = {"KG_VALIDATE": "0"}
 
 
 def test_version(runner: CliRunner) -> None:
@@ -36,7 +31,7 @@ def test_version(runner: CliRunner) -> None:
 def test_build_twice_gives_identical_bytes(runner: CliRunner, tmp_path: Path, suffix: str) -> None:
     outs = [tmp_path / f"one{suffix}", tmp_path / f"two{suffix}"]
     for out in outs:
-        result = runner.invoke(app, ["build", str(ARTICLES), "--out", str(out)], env=NO_VALIDATION)
+        result = runner.invoke(app, ["build", str(ARTICLES), "--out", str(out)])
         assert result.exit_code == 0, result.stderr
         assert "[1/1]" in result.stderr and result.stdout == ""
     assert outs[0].read_bytes() == outs[1].read_bytes()
@@ -48,7 +43,7 @@ def test_build_is_identical_across_processes(tmp_path: Path) -> None:
     outs = []
     for seed in ("1", "2"):
         out = tmp_path / f"{seed}.nq"
-        env = {**os.environ, **NO_VALIDATION, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
         subprocess.run(
             [sys.executable, "-m", "kg", "build", str(ARTICLES), "-o", str(out)],
             check=True,
@@ -61,7 +56,7 @@ def test_build_is_identical_across_processes(tmp_path: Path) -> None:
 
 
 def test_build_without_out_writes_trig_to_stdout(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["build", str(ARTICLES)], env=NO_VALIDATION)
+    result = runner.invoke(app, ["build", str(ARTICLES)])
     assert result.exit_code == 0, result.stderr
     ds = Dataset()
     ds.parse(data=result.stdout, format="trig")
@@ -77,7 +72,6 @@ def test_base_iri_option(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(
         app,
         ["build", str(ARTICLES), "-o", str(out), "--base-iri", "http://example.org/kg/"],
-        env=NO_VALIDATION,
     )
     assert result.exit_code == 0, result.stderr
     subjects = {line.split(" ", 1)[0] for line in out.read_text(encoding="utf-8").splitlines()}
@@ -115,7 +109,6 @@ def test_nonconforming_graph_is_not_written_and_explained(
     assert "nothing written" in result.stderr
 
 
-@needs_validate
 def test_build_validate_then_named_query(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "graph.trig"
     built = runner.invoke(app, ["build", str(ARTICLES), "--out", str(out)])
@@ -139,7 +132,6 @@ def test_build_validate_then_named_query(runner: CliRunner, tmp_path: Path) -> N
     assert all(int(r["mentions"]) >= 1 for r in rows)
 
 
-@needs_validate
 @pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json", "xml"])
 def test_query_formats(runner: CliRunner, tmp_path: Path, fmt: str) -> None:
     data = ROOT / "tests" / "query" / "data" / "sample.trig"
@@ -151,7 +143,6 @@ def test_query_formats(runner: CliRunner, tmp_path: Path, fmt: str) -> None:
         assert '"government forces"' in result.stdout
 
 
-@needs_validate
 def test_ask_and_construct(runner: CliRunner) -> None:
     data = str(ROOT / "tests" / "query" / "data" / "sample.trig")
     ask = runner.invoke(
@@ -211,7 +202,6 @@ def test_one_nonconforming_article_among_several(
     assert len(verdicts) == 2 and len(written) == 1
 
 
-@needs_validate
 def test_query_from_file_and_describe(runner: CliRunner, tmp_path: Path) -> None:
     data = str(ROOT / "tests" / "query" / "data" / "sample.trig")
     q = tmp_path / "q.rq"
@@ -227,3 +217,15 @@ def test_query_from_file_and_describe(runner: CliRunner, tmp_path: Path) -> None
     assert result.exit_code == 0, result.stderr
     graph = Graph().parse(data=result.stdout, format="turtle")
     assert (URIRef("http://x.test/region"), RDFS.label, Literal("Coast Region")) in graph
+
+
+def test_query_list_shows_every_named_query_and_its_parameters(runner: CliRunner) -> None:
+    from kg.query import list_named
+
+    result = runner.invoke(app, ["query", "--list"])
+    assert result.exit_code == 0 and result.stderr == ""
+    for nq in list_named():
+        assert f"{nq.name}: {nq.title}" in result.stdout
+        for p in nq.params:
+            assert f"--param {p.name}=<{p.kind}>" in result.stdout
+    assert "--param type=<iri> = nkg:Person" in result.stdout

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -12,9 +11,6 @@ from kg import pipeline
 from kg.errors import InputError
 from kg.rdf.vocab import NIF, NKG
 from kg.settings import Settings
-
-HAS_VALIDATE = importlib.util.find_spec("kg.validate") is not None
-needs_validate = pytest.mark.skipif(not HAS_VALIDATE, reason="kg.validate not merged yet")
 
 NO_CHECKS = Settings(validate=False, link=False)
 
@@ -42,7 +38,7 @@ def test_multi_article_build_skips_unreadable_articles(tmp_path: Path, article_p
     assert [r.path.name for r in result.results] == ["a-good.txt"]
     assert [(s.path.name, s.error.code) for s in result.skipped] == [
         ("b-binary.txt", "KG203"),
-        ("c-french.md", "KG222"),
+        ("c-french.md", "KG208"),
     ]
     assert seen == [(1, 3, "ArticleResult"), (2, 3, "Skipped"), (3, 3, "Skipped")]
     counts = result.counts()
@@ -97,9 +93,25 @@ def test_explain_finds_the_sentence_of_the_focus_node(article_path: Path) -> Non
     assert len(v.sentence) < len(result.article.body) / 3
 
 
-@needs_validate
 def test_article_graph_is_validated_before_it_is_kept(article_path: Path) -> None:
     result = pipeline.build([article_path], Settings(link=False))
     [r] = result.results
     assert r.report is not None
     assert (r.graph in result.graphs) == r.report.conforms
+
+
+def test_build_links_entities_only_when_asked(article_path: Path) -> None:
+    from rdflib import OWL
+
+    from kg.rdf.vocab import WD
+
+    def same_as(settings: Settings) -> tuple[object, set]:
+        [r] = pipeline.build([article_path], settings).results
+        links = {o for o in r.graph.objects(None, OWL.sameAs) if str(o).startswith(str(WD))}
+        return r.link_report, links
+
+    report, links = same_as(Settings(validate=False, link=True))
+    assert report is not None and links
+    assert getattr(report, "linked", 0) >= len(links)
+    report, links = same_as(Settings(validate=False, link=False))
+    assert report is None and not links
