@@ -160,6 +160,9 @@ def _is_event_use(ctx: Ctx, c: Cand) -> bool:
             span.end - span.begin
         ) > len(c.mention.text):
             return False
+    benign = ctx_lex.words("context", "non_event_modifiers")
+    if any(ch.dep_ in {"compound", "amod"} and ch.lower_ in benign for ch in tok.children):
+        return False  # "a rescue operation"
     if c.kind == "verb":
         if tok.dep_ == "amod" and tok.tag_ in {"VBN", "VBG"}:
             return False  # "captured individuals"
