@@ -139,8 +139,16 @@ def last_group(ctx: Ctx, tok: Token) -> str | None:
     paragraph."""
     para = ctx.para_of[tok.i]
     best = None
+    civil = tok.lemma_.lower() in ctx.lex.words("reporting", "organisation_nouns") - {
+        "group",
+        "army",
+        "force",
+        "militia",
+        "movement",
+    }
+    kinds = _GROUPS if civil else {EntityType.ARMED_GROUP}  # "the group": an armed group
     for span in ctx.spans:
-        if span.begin >= tok.idx or span.type not in _GROUPS:
+        if span.begin >= tok.idx or span.type not in kinds:
             continue
         at = ctx.token_at(span.begin)
         if at is not None and ctx.para_of[at.i] >= para - 1:
