@@ -168,3 +168,12 @@ def test_protest_crowd_is_a_participant_not_a_perpetrator(run) -> None:
     assert ev.type is EventType.PROTEST and ev.perpetrators == []
     assert [x.described[k].label for k in ev.participants] == ["Dozens of protesters"]
     assert ev.time is not None and ev.time.start == date(2024, 5, 10)
+
+
+def test_non_violent_uses_are_not_events(run) -> None:
+    x = run(
+        "The minister suffered a heart attack. A legal battle over the shell company began. "
+        "Police launched a rescue operation. Troops captured the imagination of voters.",
+        {},
+    )
+    assert x.events == []

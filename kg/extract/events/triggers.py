@@ -92,7 +92,8 @@ def _classify(ctx: Ctx, tok: Token) -> tuple[EventType, str] | None:
         for word in (lemma, lower):
             if word in trig.noun:
                 return trig.noun[word], "noun"
-        if lemma in trig.weapon:
+        heads = ctx.lex.words("context", "weapon_heads")
+        if lemma in trig.weapon and (tok.dep_ != "compound" or tok.head.lower_ in heads):
             return trig.weapon[lemma], "weapon"
         if lemma in trig.needs_support and _support_verb(ctx, tok) is not None:
             return trig.needs_support[lemma], "support"
