@@ -74,8 +74,8 @@ def _event(
         tokens = [c.tok for c in body if not c.placeless]
         event.place, event.place_precision = places.resolve(tokens, located=located)
     event.time = _time(ctx, body, places, times, coref)
-    first = body[0]
-    event.label = f"{first.mention.text} ({group.type.value})"
+    first = next((c for c in body if c.kind != "scene"), body[0])
+    event.label = _label(ctx, event, first.mention.text)
     return event
 
 
@@ -197,3 +197,22 @@ def _claims(ctx: Ctx, events: list[Event], scopes: list[Scope]) -> None:
                     event.claims.append(scope.claim.key)
                 if event.key not in scope.claim.about:
                     scope.claim.about.append(event.key)
+
+
+def _label(ctx: Ctx, event: Event, trigger: str) -> str:
+    """A readable label: "Looting (looting) in Banias, 2025-03-07"."""
+    label = f"{event.type.value} ({trigger})"
+    place = ctx.x.entities.get(event.place) if event.place else None
+    if place is not None:
+        label += f" in {place.label}"
+    t = event.time
+    if t is not None:
+        when = t.start.isoformat()
+        if t.precision.value == "span" and t.end:
+            when = f"{when}/{t.end.isoformat()}"
+        elif t.precision.value == "month":
+            when = t.start.strftime("%Y-%m")
+        elif t.precision.value == "year":
+            when = str(t.start.year)
+        label += f", {when}"
+    return label
