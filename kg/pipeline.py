@@ -33,9 +33,9 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from kg.errors import InputError, KgError
 from kg.ingest import find_articles, read_article
 from kg.model import Article, Extraction
-from kg.rdf.mapping import article_graph, to_dataset
+from kg.rdf.mapping import article_graph, to_dataset, wikidata_graph
 from kg.rdf.vocab import NIF, NKG
-from kg.settings import Settings
+from kg.settings import DEFAULT_BASE_IRI, Settings
 
 if TYPE_CHECKING:
     from kg.extract import Extractor
@@ -102,6 +102,7 @@ class BuildResult:
 
     results: list[ArticleResult] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    base_iri: str = DEFAULT_BASE_IRI
 
     @property
     def graphs(self) -> list[Graph]:
@@ -113,8 +114,15 @@ class BuildResult:
         return [r for r in self.results if not r.conforms]
 
     def dataset(self) -> Dataset:
-        """The conforming graphs as one dataset, one named graph per article."""
-        return to_dataset(self.graphs)
+        """The conforming graphs as one dataset, one named graph per article, plus the
+        graph of facts taken from Wikidata about their linked entities (when any)."""
+        enrichment = self.enrichment()
+        return to_dataset([*self.graphs, enrichment] if len(enrichment) else self.graphs)
+
+    def enrichment(self) -> Graph:
+        """Facts from Wikidata about the linked entities of the conforming articles."""
+        extractions = [r.extraction for r in self.results if r.conforms and r.extraction]
+        return wikidata_graph(extractions, base_iri=self.base_iri)
 
     def counts(self) -> dict[str, int]:
         """Totals over the articles built (conforming or not)."""
@@ -145,7 +153,7 @@ def build(
         ConfigError: the spaCy model is not installed.
     """
     files = find_articles(paths)
-    result = BuildResult()
+    result = BuildResult(base_iri=settings.base_iri)
     extractor: Extractor | None = None
     for n, path in enumerate(files, 1):
         outcome: ArticleResult | Skipped

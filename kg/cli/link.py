@@ -9,6 +9,7 @@ import typer
 
 from kg.cli import app
 from kg.cli._console import EXIT_CODES_HELP, handled, say
+from kg.gazetteer import snapshot_version
 from kg.link import LinkReport, link_entities
 from kg.model import Article, Extraction
 from kg.rdf.serialize import check_output, write_dataset
@@ -56,7 +57,9 @@ def link_graph(
     finally:
         if client is not None:
             client.close()
-    renamed = apply_links(ds, groups, base_iri=settings.base_iri)
+    renamed = apply_links(
+        ds, groups, base_iri=settings.base_iri, snapshot_version=snapshot_version()
+    )
     write_dataset(ds, target)
     return total, renamed
 

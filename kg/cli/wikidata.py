@@ -33,21 +33,21 @@ def refresh_snapshot(
     bump ``version`` and ``retrieved`` in the ``meta.json`` beside it. Returns the item count.
 
     Raises:
-        InputError: the query file cannot be read or is empty (KG241), a result row lacks
-            ``?item``/``?type`` (KG240), or the query returned nothing (KG242).
+        InputError: the query file cannot be read or is empty (KG271), a result row lacks
+            ``?item``/``?type`` (KG270), or the query returned nothing (KG272).
         ServiceError: the Wikidata Query Service failed (KG4xx).
     """
     try:
         query = query_file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
-        raise InputError("KG241", f"{query_file}: cannot read the SPARQL query ({e})") from e
+        raise InputError("KG271", f"{query_file}: cannot read the SPARQL query ({e})") from e
     if not query.strip():
-        raise InputError("KG241", f"{query_file}: the SPARQL query is empty")
+        raise InputError("KG271", f"{query_file}: the SPARQL query is empty")
     today = today or date.today()
     source = f"Wikidata Query Service, {query_file.name}, {today.isoformat()}"
     fresh = items_from_bindings(client.sparql(query), source=source)
     if not fresh:
-        raise InputError("KG242", f"{query_file}: the query returned no item; snapshot kept")
+        raise InputError("KG272", f"{query_file}: the query returned no item; snapshot kept")
     items = {} if replace or not out.is_file() else {i.qid: i for i in load_snapshot(out)}
     items.update({i.qid: i for i in fresh})
     n = write_snapshot(items.values(), out)

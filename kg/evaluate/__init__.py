@@ -146,3 +146,9 @@ def evaluate_files(graph_path: Path, gold_path: Path, article_path: Path) -> Eva
     gold = load_gold(gold_path)
     article = read_article(article_path)
     return evaluate_graph(load_rdf(graph_path), gold, article)
+
+
+# Sections of other modules (issue 4: links), appended after the entity section.
+from kg.evaluate.links import link_section  # noqa: E402
+
+SECTION_BUILDERS.append(link_section)

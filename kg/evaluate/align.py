@@ -85,20 +85,19 @@ def graph_entities(graph: Graph) -> dict[URIRef, GraphEntity]:
     types: dict[URIRef, set[str]] = {}
     found: dict[URIRef, GraphEntity] = {}
     for row in g.query(_ENTITIES):
-        iri = row.e  # type: ignore[union-attr]
-        types.setdefault(iri, set()).add(str(row.type).removeprefix(NKG))  # type: ignore[union-attr]
+        e, etype, label, alt = row  # type: ignore[misc]
+        iri = URIRef(str(e))
+        types.setdefault(iri, set()).add(str(etype).removeprefix(NKG))
         entity = found.setdefault(iri, GraphEntity(iri=iri, type=""))
-        if row.label is not None:  # type: ignore[union-attr]
-            entity.label = str(row.label)  # type: ignore[union-attr]
-        if row.alt is not None:  # type: ignore[union-attr]
-            entity.alt_labels.add(str(row.alt))  # type: ignore[union-attr]
+        if label is not None:
+            entity.label = str(label)
+        if alt is not None:
+            entity.alt_labels.add(str(alt))
     for iri, entity in found.items():
         entity.type = next(c for c in ENTITY_CLASSES if c in types[iri])
     for row in g.query(_MENTIONS):
-        entity = found[row.e]  # type: ignore[union-attr]
-        entity.mentions.append(
-            GraphMention(str(row.anchor), int(row.begin), int(row.end))  # type: ignore[union-attr]
-        )
+        e, _m, anchor, begin, end = row  # type: ignore[misc]
+        found[URIRef(str(e))].mentions.append(GraphMention(str(anchor), int(begin), int(end)))
     for entity in found.values():
         entity.mentions = sorted(set(entity.mentions), key=lambda m: (m.begin, m.end, m.anchor))
     return dict(sorted(found.items()))

@@ -1,23 +1,22 @@
 """Our spaCy components, registered under versioned names (spaCy forbids "." in factory names, so
 ``kg_<what>_v<n>``).
 
-- ``kg_gazetteer_ruler_v1`` (before ``ner``): names of the offline Wikidata snapshot, typed
-  by the snapshot (Tartus is a place, whatever the model thinks); the NER keeps them and
-  predicts around them.
-- ``kg_community_ruler_v1`` (before ``ner``): community names of ``data/patterns``
-  ("Alawite", "Druze").
+- ``kg_gazetteer_ruler_v1`` (after ``ner``): names of the offline Wikidata snapshot, typed
+  by the snapshot (a city is a place, whatever the model thinks).
+- ``kg_community_ruler_v1`` (after ``ner``): community names of ``data/patterns``
+  ("Kurdish", "Yazidis").
 - ``kg_armed_group_ruler_v1`` (after ``ner`` and the parser): groups named only by
   description ("government forces", "insurgents loyal to X") into ``doc.spans["kg_groups"]``,
   with their head family, side cues and complement in ``span._.kg_group``.
 
-Preset entities carry our labels (PERSON, ORG, ARMED_GROUP, PLACE, COMMUNITY), the snapshot
+Their entities carry our labels (PERSON, ORG, ARMED_GROUP, PLACE, COMMUNITY), the snapshot
 QID as ``kb_id`` and a canonical name as ``id``.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -45,9 +44,14 @@ if not Span.has_extension("kg_group"):
 
 
 class PresetRuler:
-    """Sets entities from name lists before the NER runs: case-sensitive for one-word names,
-    case-insensitive for longer ones. Where lists overlap, the longest match wins; entities
-    already set are kept."""
+    """Sets entities from name lists after the NER: case-sensitive for one-word names,
+    case-insensitive for longer ones; among overlapping matches the longest wins.
+
+    Against the NER's entities: a match replaces an entity it equals (up to a leading
+    determiner), overlaps partly or contains (a city is a place, not an ORG); an entity
+    longer than the match on both sides of a name word keeps it ("Sudan Doctors Network" is
+    not the place Sudan); otherwise the match is added.
+    """
 
     def __init__(self, nlp: Language, name: str, entries: Iterable[tuple[str, str, str, str]]):
         """``entries``: (name, label, kb_id, canonical id)."""
@@ -70,10 +74,30 @@ class PresetRuler:
             for match_id, start, end in matcher(doc):
                 label, kb_id, ident = self.meta[doc.vocab.strings[match_id]]
                 spans.append(Span(doc, start, end, label=label, kb_id=kb_id, span_id=ident))
-        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        new = [s for s in filter_spans(spans) if not any(i in taken for i in range(s.start, s.end))]
-        doc.set_ents(new, default="unmodified")
+        ents = list(doc.ents)
+        for match in filter_spans(spans):
+            overlapping = [e for e in ents if e.start < match.end and match.start < e.end]
+            if any(_keeps(e, match) for e in overlapping):
+                continue
+            ents = [e for e in ents if e not in overlapping] + [match]
+        doc.set_ents(sorted(ents, key=lambda e: e.start), default="outside")
         return doc
+
+
+def _keeps(ent: Span, match: Span) -> bool:
+    """An existing entity wins over a match strictly inside it (beyond a determiner)."""
+    if not (ent.start <= match.start and match.end <= ent.end):
+        return False
+    extra = [t for t in ent if not (match.start <= t.i < match.end)]
+    return any(t.lower_ not in ("the", "a", "an") for t in extra) and ent.label_ not in (
+        "CARDINAL",
+        "ORDINAL",
+        "DATE",
+        "TIME",
+        "QUANTITY",
+        "MONEY",
+        "PERCENT",
+    )
 
 
 def gazetteer_entries(
@@ -85,7 +109,7 @@ def gazetteer_entries(
     an all-capitals acronym of two letters or more; names that are English stop words or in
     ``data/patterns/gazetteer_exclude.txt`` are skipped. A name shared by several items keeps
     its type (when they agree) but no QID, and so does a one-word name that is a word of
-    another person's name ("Assad" of "Hafez al-Assad" and "Bashar al-Assad").
+    another person's name ("Hassan" of "Ali al-Hassan" and "Omar al-Hassan").
     """
     lexicon = load_lexicon()
     items = [i for i in load_snapshot(snapshot) if i.type in TYPE_LABELS]
@@ -140,6 +164,46 @@ def make_gazetteer_ruler(nlp: Language, name: str, min_length: int) -> PresetRul
 def make_community_ruler(nlp: Language, name: str) -> PresetRuler:
     """Community names of ``data/patterns/communities.tsv``."""
     return PresetRuler(nlp, name, community_entries())
+
+
+_JOINERS = {"for", "of"}
+_INNER = {"for", "of", "the", "and"}
+
+
+def extend_names(doc: Doc) -> Doc:
+    """Extend an organisation name the NER cut short over "for/of" + capitalised words:
+    "Group" + "for the Support of Islam and Muslims" is one name. The extension starts with
+    "for" or "of", holds only capitalised words and "for", "of", "the", "and", ends on a
+    capitalised word, and never swallows a person's name."""
+    result: list[Span] = []
+    covered = 0
+    for ent in doc.ents:
+        if ent.start < covered:
+            continue  # swallowed by the extension of an earlier name
+        end = ent.end
+        if ent.label_ == "ORG" and ent.end < len(doc) and doc[ent.end].lower_ in _JOINERS:
+            j = ent.end
+            while j < len(doc) and not doc[j].is_sent_start:
+                tok = doc[j]
+                if tok.ent_type_ == "PERSON":
+                    break
+                if tok.lower_ in _INNER:
+                    j += 1
+                    continue
+                if not (tok.is_alpha and tok.text[:1].isupper()):
+                    break
+                j += 1
+                end = j
+        result.append(Span(doc, ent.start, end, label="ORG") if end > ent.end else ent)
+        covered = end
+    doc.set_ents(result, default="outside")
+    return doc
+
+
+@Language.factory("kg_name_extender_v1")
+def make_name_extender(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Organisation names the NER cut short (see :func:`extend_names`)."""
+    return extend_names
 
 
 class ArmedGroupRuler:

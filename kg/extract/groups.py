@@ -7,7 +7,7 @@ it, an optional connector ("loyal to", "linked to", "opposed to", "of", "who arr
 with its noun-phrase complement. Partisan heads ("supporters", "loyalists", "remnants") need a
 complement or a place modifier; a few heads need a modifier ("armed groups", "police officers").
 A head used as a modifier of another noun counts only before a unit noun ("a security forces
-patrol"); a head inside a named entity ("the Syrian Army") is left to the entity.
+patrol"); a head inside a named entity ("the Sudanese Army") is left to the entity.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from kg.resolve.lexicon import Lexicon
 
 _NAMED = {"PERSON", "ORG", "ARMED_GROUP"}
 _PLACES = {"PLACE", "GPE", "LOC", "FAC"}
+_HYPHEN_LINKS = {"linked", "backed", "affiliated", "allied", "aligned", "led", "based"}
+_POSSESSIVES = {"its", "his", "her", "their", "our", "my", "your"}
 _COMPLEMENT_POS = {"DET", "ADJ", "PROPN", "NOUN", "NUM"}
 
 
@@ -55,13 +57,19 @@ def _description(doc: Doc, head: Token, lexicon: Lexicon) -> Span | None:
     start, place, country, person = _left(doc, head, lexicon)
     if start is None:
         return None
+    if start > 0 and doc[start - 1].lower_ in _POSSESSIVES:
+        return None  # "its fighters", "his supporters": members of someone, not a group
     left_words = {t.lower_ for t in doc[start : head.i]}
+    community = next(
+        (lexicon.communities[t.text] for t in doc[start : head.i] if t.text in lexicon.communities),
+        None,
+    )
     required = armed.head_requires_modifier.get(head.lower_)
     if required and not (left_words & required):
         return None
-    relation, anchor, end = _right(doc, head, family, lexicon)
+    relation, connector, anchor, end = _right(doc, head, family, lexicon)
     if person is not None and anchor is None:
-        relation, anchor = "loyal", person
+        relation, anchor, connector = "loyal", person, None
     if family == "partisan" and anchor is None and place is None:
         return None
     span = Span(doc, start, end, label="GROUP")
@@ -74,8 +82,10 @@ def _description(doc: Doc, head: Token, lexicon: Lexicon) -> Span | None:
         "family": family,
         "cues": cues,
         "relation": relation,
+        "connector": connector,
         "anchor": (anchor.start_char, anchor.end_char) if anchor is not None else None,
         "country": country,
+        "community": community,
         "place": (place.start_char, place.end_char) if place is not None else None,
     }
     return span
@@ -121,8 +131,8 @@ def _left(
 
 def _right(
     doc: Doc, head: Token, family: str, lexicon: Lexicon
-) -> tuple[str | None, Span | None, int]:
-    """The connector's relation, the complement and the end of the description."""
+) -> tuple[str | None, str | None, Span | None, int]:
+    """The connector's relation, the connector, the complement and the description's end."""
     armed = lexicon.armed
     after = head.i + 1
     for words, relation in sorted(armed.connectors.items(), key=lambda kv: -len(kv[0])):
@@ -134,8 +144,8 @@ def _right(
             continue
         complement = _complement(doc, stop, lexicon)
         if complement is not None:
-            return relation, complement, complement.end
-    return None, None, after
+            return relation, " ".join(words), complement, complement.end
+    return None, None, None, after
 
 
 def _complement(doc: Doc, start: int, lexicon: Lexicon) -> Span | None:
@@ -153,6 +163,14 @@ def _complement(doc: Doc, start: int, lexicon: Lexicon) -> Span | None:
             depth -= 1
         elif tok.lower_ == "of" and not nested_of and i > start:
             nested_of = True
+        elif (
+            tok.text == "-"
+            and i + 1 < len(doc)
+            and doc[i + 1].lower_ in _HYPHEN_LINKS
+            and i > start
+        ):
+            i += 2  # "the al-Qaeda-linked group": the compound modifies what follows
+            continue
         elif tok.lower_ in ("that", "which", "who") or (
             tok.pos_ not in _COMPLEMENT_POS and tok.lower_ not in cue_words
         ):

@@ -5,9 +5,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.areas import find_areas
 from kg.extract.components import GAZETTEER_ID, GROUPS_KEY
 from kg.model import EntityType, Mention
-from kg.resolve.candidates import Candidates, Description, NameMention, RoleMention, Source
+from kg.resolve.candidates import (
+    Candidates,
+    Description,
+    NameMention,
+    PossessiveMention,
+    RoleMention,
+    Source,
+)
 from kg.resolve.lexicon import Lexicon
 
 ENTITY_LABELS = {
@@ -46,12 +54,16 @@ def candidates(doc: Doc, lexicon: Lexicon) -> Candidates:
                 family=info["family"],
                 cues=info["cues"],
                 relation=info["relation"],
+                connector=info.get("connector"),
                 anchor=_char_mention(doc, anchor) if anchor else None,
                 country=info["country"],
+                community=info.get("community"),
                 place=_char_mention(doc, place) if place else None,
             )
         )
     result.roles.extend(_role_mentions(doc, lexicon))
+    result.areas.extend(find_areas(doc, lexicon))
+    result.possessives.extend(_possessives(doc))
     return result
 
 
@@ -75,12 +87,18 @@ def _name_mention(doc: Doc, ent: Span, lexicon: Lexicon) -> NameMention | None:
         return None
     if not any(c.isalpha() for c in text):
         return None
+    if ent.label_ == "NORP" and not text.endswith("s"):
+        return None  # an adjective the lexicons do not know ("Islamist", "Western")
+    if source_is_ner(ent) and _generic(text, lexicon):
+        return None
     source, canonical = Source.NER, None
     if ent.id_ == GAZETTEER_ID:
         source = Source.GAZETTEER
     elif ent.label_ == "COMMUNITY":
         source, canonical = Source.PATTERN, ent.id_ or None
     descriptor_type, apposition = _descriptor(doc, span, lexicon)
+    if descriptor_type is None and source is Source.NER:
+        descriptor_type = _type_from_name(doc, span, ent.label_, lexicon)
     return NameMention(
         mention=mention(span, ent.label_),
         type=etype,
@@ -91,7 +109,83 @@ def _name_mention(doc: Doc, ent: Span, lexicon: Lexicon) -> NameMention | None:
         apposition=apposition,
         roles=_roles_before(doc, span, lexicon),
         former=_former_before(doc, span, lexicon),
+        alias_of=_acronym_of(doc, span),
+        affiliation=_affiliation(doc, span) if ent.label_ == "PERSON" else None,
     )
+
+
+def _acronym_of(doc: Doc, span: Span) -> int | None:
+    """Begin offset of the name an acronym in parentheses follows: "Name (ACRONYM)"."""
+    text = span.text
+    if not (text.isupper() and text.replace("-", "").isalpha() and len(text) >= 2):
+        return None
+    if span.start < 2 or span.end >= len(doc):
+        return None
+    if doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+        return None
+    before = doc[span.start - 2]
+    if not before.ent_type_ or before.ent_iob_ not in ("B", "I"):
+        return None
+    ent = next(e for e in doc.ents if e.start <= before.i < e.end)
+    start = ent.start + (1 if ent[0].lower_ in _DETERMINERS and len(ent) > 1 else 0)
+    return doc[start].idx
+
+
+_AFFILIATION = {"from", "of", "at"}
+_POSSESSIVE_PRONOUNS = {"his", "her"}
+_ORGANISATION_NOUNS = {"organization", "organisation", "group", "agency", "ngo", "monitor"}
+
+
+def _affiliation(doc: Doc, span: Span) -> int | None:
+    """ "X from the Y": begin offset of the organisation Y written right after a person."""
+    i = span.end
+    if i >= len(doc) or doc[i].lower_ not in _AFFILIATION:
+        return None
+    i += 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    if i < len(doc) and doc[i].ent_iob_ == "B" and doc[i].ent_type_ in ("ORG", "ARMED_GROUP"):
+        return doc[i].idx
+    if i < len(doc) and doc[i].ent_iob_ == "I" and doc[i - 1].lower_ == "the":
+        ent = next(e for e in doc.ents if e.start <= i < e.end)  # "the" inside the name
+        return doc[i].idx if ent.label_ in ("ORG", "ARMED_GROUP") else None
+    return None
+
+
+def _possessives(doc: Doc) -> list[PossessiveMention]:
+    return [
+        PossessiveMention(mention(doc[t.i : t.i + 2], "POSSESSIVE"))
+        for t in doc[:-1]
+        if t.lower_ in _POSSESSIVE_PRONOUNS and doc[t.i + 1].lower_ in _ORGANISATION_NOUNS
+    ]
+
+
+def source_is_ner(ent: Span) -> bool:
+    return ent.id_ != GAZETTEER_ID and ent.label_ != "COMMUNITY"
+
+
+def _generic(text: str, lexicon: Lexicon) -> bool:
+    """A common noun the NER took for a name ("Army")."""
+    folded = text.casefold()
+    return folded in lexicon.armed.heads or (folded,) in lexicon.descriptors
+
+
+def _type_from_name(doc: Doc, span: Span, label: str, lexicon: Lexicon) -> EntityType | None:
+    """A place word ending the name ("Rakhine State"), or an armed-group head noun right
+    after an organisation name ("Wagner fighters": Wagner is an armed group)."""
+    if label in ("PERSON", "ORG") and len(span) > 1 and span[-1].text in lexicon.place_name_words:
+        return EntityType.PLACE
+    after = doc[span.end] if span.end < len(doc) else None
+    if (
+        label == "ORG"
+        and after is not None
+        and (
+            lexicon.armed.heads.get(after.lower_) in ("state", "insurgent", "militia")
+            or after.lower_ in lexicon.armed.unit_nouns
+        )
+    ):
+        return EntityType.ARMED_GROUP
+    return None
 
 
 def _descriptor(doc: Doc, span: Span, lexicon: Lexicon) -> tuple[EntityType | None, Mention | None]:
@@ -119,7 +213,35 @@ def _descriptor(doc: Doc, span: Span, lexicon: Lexicon) -> tuple[EntityType | No
             while left > span.sent.start and doc[left - 1].pos_ in _NP_POS:
                 left -= 1
             return etype, mention(doc[left : span.end], "APPOSITION")
-    return None, None
+    return _descriptor_after(doc, span, lexicon, longest) or _apposition_after(
+        doc, span, lexicon
+    ), None
+
+
+def _apposition_after(doc: Doc, span: Span, lexicon: Lexicon) -> EntityType | None:
+    """ "X, the largest city in ...": a descriptor in an apposition right after the name."""
+    i = span.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "the":
+        return None
+    i += 2
+    while i < len(doc) and doc[i].pos_ == "ADJ":
+        i += 1
+    if i < len(doc) and (doc[i].lower_,) in lexicon.descriptors:
+        return EntityType(lexicon.descriptors[(doc[i].lower_,)])
+    return None
+
+
+def _descriptor_after(doc: Doc, span: Span, lexicon: Lexicon, longest: int) -> EntityType | None:
+    """An organisation or armed-group noun right after the name ("the X rebel group", "the X
+    news agency"); not a person's or place's ("X residents" are not X)."""
+    for n in range(longest, 0, -1):
+        end = span.end + n
+        if end > len(doc) or doc[span.end : end].ents:
+            continue
+        etype_name = lexicon.descriptors.get(tuple(t.lower_ for t in doc[span.end : end]))
+        if etype_name in ("Organisation", "ArmedGroup"):
+            return EntityType(etype_name)
+    return None
 
 
 def _roles_before(doc: Doc, span: Span, lexicon: Lexicon) -> tuple[str, ...]:

@@ -11,10 +11,11 @@ import kg.extract.components  # noqa: F401  (registers the kg_* factories)
 from kg.errors import ConfigError
 
 #: our components: (factory name, where it goes)
-COMPONENTS: tuple[tuple[str, dict[str, str]], ...] = (
-    ("kg_gazetteer_ruler_v1", {"before": "ner"}),
-    ("kg_community_ruler_v1", {"before": "ner"}),
-    ("kg_armed_group_ruler_v1", {"after": "ner"}),
+COMPONENTS: tuple[tuple[str, dict[str, str]], ...] = (  # (factory, {"after": component})
+    ("kg_name_extender_v1", {"after": "ner"}),
+    ("kg_gazetteer_ruler_v1", {"after": "kg_name_extender_v1"}),
+    ("kg_community_ruler_v1", {"after": "kg_gazetteer_ruler_v1"}),
+    ("kg_armed_group_ruler_v1", {"after": "kg_community_ruler_v1"}),
 )
 
 
@@ -22,6 +23,8 @@ COMPONENTS: tuple[tuple[str, dict[str, str]], ...] = (
 def load_nlp(model: str) -> Language:
     """Load an installed spaCy pipeline by name or path and add our components (cached per
     name). A pipeline without an ``ner`` component gets our components at its end.
+    The rulers run after the NER and overrule its types (see
+    :class:`kg.extract.components.PresetRuler`).
 
     Raises:
         ConfigError: the model is not installed.
@@ -38,12 +41,12 @@ def load_nlp(model: str) -> Language:
 
 
 def add_components(nlp: Language) -> Language:
-    """Add the ``kg_*`` components to ``nlp`` (rulers before its NER, if it has one)."""
+    """Add the ``kg_*`` components to ``nlp`` (after its NER, if it has one)."""
     for factory, where in COMPONENTS:
         if factory in nlp.pipe_names:
             continue
-        placement = where if "ner" in nlp.pipe_names else {}
-        nlp.add_pipe(factory, name=factory, **placement)
+        after = where["after"] if where["after"] in nlp.pipe_names else None
+        nlp.add_pipe(factory, name=factory, after=after)
     return nlp
 
 

@@ -172,7 +172,7 @@ def items_from_bindings(rows: list[dict[str, Any]], *, source: str) -> list[Gaze
         qid, etype = _qid(value.get("item", "")), value.get("type", "")
         if not qid.startswith("Q") or etype not in _TYPES:
             raise InputError(
-                "KG240",
+                "KG270",
                 f"SPARQL result row {n}: needs ?item (a wd: IRI) and ?type (one of {', '.join(sorted(_TYPES))})",
             )
         coord = None

@@ -10,7 +10,9 @@ A candidate's score, in [0, 1]::
   exactly (``label``), an alias exactly (``alias``), the same after the Arabic article,
   translated words and titles are set aside (``variant``: "Jaysh al Islam" = "Islam
   Army"; a person's given name and surname agree: "Recep Tayyip Erdogan" = "Recep
-  Erdogan"), or only the consonant skeleton agrees (``skeleton``: "Hims" = "Homs"). Skeleton candidates are considered only when nothing matches better.
+  Erdogan"), or only the consonant skeleton agrees (``skeleton``: "Hims" = "Homs").
+  Skeleton candidates are considered only when nothing matches better; alone (0.70) they
+  reach ``skos:closeMatch``, and ``owl:sameAs`` only with the support of the context.
 - ``type_factor``: 1 for the same type; ``compatible_type`` for an armed group and an
   organisation item (or the reverse); incompatible types are no candidates at all.
 - ``context``: a place whose admin parent or country is among the article's confidently

@@ -25,6 +25,19 @@ class EventType(StrEnum):
     PROTEST = "Protest"
     STATEMENT = "Statement"
 
+    @property
+    def superclasses(self) -> tuple[EventType, ...]:
+        """Event classes above this one in the ontology, written out so that a query for
+        ``nkg:Attack`` finds killings, shellings, air strikes and bombings without reasoning."""
+        if self in _ATTACKS:
+            return (EventType.ATTACK,)
+        return ()
+
+
+_ATTACKS = frozenset(
+    {EventType.KILLING, EventType.SHELLING, EventType.AIRSTRIKE, EventType.BOMBING}
+)
+
 
 class DatePrecision(StrEnum):
     """How precisely the time of an event is known (after ACLED's time_precision)."""

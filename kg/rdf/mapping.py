@@ -162,6 +162,8 @@ class ArticleMapper:
         g, node = self.g, self._event_iris[ev.key]
         g.add((node, RDF.type, NKG.Event))
         g.add((node, RDF.type, NKG[ev.type.value]))
+        for sup in ev.type.superclasses:
+            g.add((node, RDF.type, NKG[sup.value]))
         if ev.label:
             g.add((node, RDFS.label, Literal(ev.label)))
         self._mentions(node, ev.mentions)
@@ -238,6 +240,35 @@ class ArticleMapper:
 def article_graph(extraction: Extraction, *, base_iri: str) -> Graph:
     """The named graph of one article (its identifier is the article's graph IRI)."""
     return ArticleMapper(extraction, base_iri=base_iri).graph()
+
+
+def wikidata_graph(extractions: Iterable[Extraction], *, base_iri: str) -> Graph:
+    """The facts about the linked entities of these extractions that come from Wikidata
+    (coordinates, parents, Wikidata labels), in their own named graph ``<base>graph/wikidata``
+    shared by all articles, described with its provenance; empty when nothing is linked."""
+    from kg.gazetteer import snapshot_version
+    from kg.rdf.wikidata import enrichment_triples
+
+    minter = Minter(base_iri)
+    entities = [e for x in extractions for e in x.entities.values() if e.same_as]
+
+    def iri(e: Entity) -> URIRef:
+        return URIRef(
+            minter.entity(e.type.value, e.label, qid=e.same_as, named=True, article_key="")
+        )
+
+    graph_iri = URIRef(f"{base_iri}graph/wikidata")
+    g = enrichment_triples(
+        entities, entity_iri=iri, graph_iri=graph_iri, snapshot_version=snapshot_version()
+    )
+    if len(g):
+        activity = URIRef(f"{base_iri}activity/wikidata")
+        g.add((graph_iri, PROV.wasGeneratedBy, activity))
+        g.add((activity, RDF.type, PROV.Activity))
+        g.add((activity, RDF.type, NKG.LinkingActivity))
+        g.add((activity, RDFS.label, Literal("linking entities to Wikidata")))
+        g.add((activity, NKG.softwareVersion, Literal(software_version())))
+    return g
 
 
 def to_dataset(graphs: Iterable[Graph]) -> Dataset:

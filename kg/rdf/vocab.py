@@ -64,6 +64,9 @@ class NKG(DefinedNamespace):
     ExtractionActivity: URIRef
     # Killing: An attack that kills people: a massacre, an execution, a murder.
     Killing: URIRef
+    # Linking activity: Linking entities to Wikidata, which generated the named graph of facts
+    # taken from Wikidata about the linked entities (coordinates, parents, Wikidata labels).
+    LinkingActivity: URIRef
     # Looting: Property is stolen, plundered or wilfully destroyed.
     Looting: URIRef
     # Mention: A span of an article's body that refers to an entity, an event, a claim or a

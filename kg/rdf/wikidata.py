@@ -5,28 +5,36 @@ articles, so that a fact about a city is stored once, however many articles link
 
     GRAPH <base>graph/wikidata {
       <base>graph/wikidata a prov:Entity ;
-          prov:wasDerivedFrom wd:Q64, wd:Q183 ;          # every item the facts come from
+          prov:wasDerivedFrom wd:Q64, wd:Q183 ;            # every item the facts come from
+          prov:wasGeneratedBy <base>activity/wikidata ;
           dcterms:source <https://www.wikidata.org/> ;
           dcterms:license <http://creativecommons.org/publicdomain/zero/1.0/> ;
           owl:versionInfo "newskg offline Wikidata snapshot 2026.11.25.1" .
+      <base>activity/wikidata a prov:Activity ; prov:used <https://www.wikidata.org/> ;
+          rdfs:label "Wikidata enrichment of linked entities" ;
+          nkg:softwareVersion "newskg 0.1.0" .
 
-      # a linked place: coordinates (GeoSPARQL) and parents (P131, P17)
+      # a linked place: its coordinates (GeoSPARQL) on the entity's own IRI
       <base>place/Q64 geo:hasGeometry <base>place/Q64/geometry ;
-          nkg:locatedIn wd:Q1208 ,                           # P131 parent, not in the article
-                        <base>place/Q183 .                   # P17, an entity of the article
+          nkg:locatedIn <base>place/Q183 .                  # P17/P131 parent that is a place
+                                                              # of the same article
       <base>place/Q64/geometry a geo:Geometry ;
-          geo:asWKT "POINT(13.39 52.52)"^^geo:wktLiteral .   # WKT order: longitude latitude
+          geo:asWKT "POINT(13.3951309 52.5173885)"^^geo:wktLiteral .   # longitude latitude
 
-      # every linked item: its Wikidata label, description and P31 classes (where known)
-      wd:Q64 rdfs:label "Berlin"@en ; schema:description "Capital ..."@en ;
-          wdt:P31 wd:Q515 .
+      # every linked item: Wikidata's own facts on the wd: IRI
+      wd:Q64 rdfs:label "Berlin"@en ; schema:description "Capital of Germany"@en ;
+          wdt:P131 wd:Q183 ; wdt:P17 wd:Q183 ;              # admin parent, country
+          wdt:P31 wd:Q515 .                                 # classes, where known (online)
     }
 
-``nkg:locatedIn`` points at the parent's minted IRI when the parent is itself an entity of
-the same call (so it meets the article's own relations, e.g. "the town is located in
-the country"), else at the parent's ``wd:`` IRI (no ungrounded entity is minted). Facts about
-the item itself (label, description, P31) stay on the ``wd:`` IRI: the entity's own
-``rdfs:label`` is the one preferred name the article graph gives it.
+``nkg:locatedIn`` (the contract's relation between entities, whose shapes want an
+``nkg:Place`` object grounded in a mention) joins a linked place to its P131/P17 parent only
+when that parent is itself a place of the same article, through the parent's minted IRI;
+every parent, in the article or not, is kept as Wikidata states it (``wdt:P131``,
+``wdt:P17`` on the ``wd:`` item), so ``?place owl:sameAs/wdt:P131 ?region`` reaches it and
+no ungrounded entity is minted. Facts about the item itself (label, description, P31) stay
+on the ``wd:`` IRI: the entity's own ``rdfs:label`` is the one preferred name the article
+graph gives it.
 """
 
 from __future__ import annotations
@@ -60,6 +68,13 @@ def _decimal(x: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def _point(coord: object) -> tuple[float, float] | None:
+    """``(lat, lon)`` when ``coord`` is a valid WGS84 pair, else None."""
+    if isinstance(coord, (tuple, list)) and len(coord) == 2 and _valid(*coord):
+        return float(coord[0]), float(coord[1])
+    return None
+
+
 def _valid(lat: object, lon: object) -> bool:
     return (
         isinstance(lat, (int, float))
@@ -78,6 +93,7 @@ def enrichment_triples(
     *,
     entity_iri: Callable[[Entity], URIRef],
     graph_iri: URIRef | None = None,
+    activity_iri: URIRef | None = None,
     snapshot_version: str | None = None,
 ) -> Graph:
     """The Wikidata facts about the linked entities, as a graph of their own.
@@ -88,7 +104,9 @@ def enrichment_triples(
         entity_iri: the minted IRI of an entity (the mapping's).
         graph_iri: identifier of the returned graph, described with its provenance
             (``prov:wasDerivedFrom`` every item used); none when None.
-        snapshot_version: named in ``owl:versionInfo`` of the graph when given.
+        activity_iri: the activity that generated the graph (``prov:wasGeneratedBy``),
+            described with the software version; none when None.
+        snapshot_version: the snapshot the facts come from, named in ``prov:used``'s label.
 
     Returns:
         A graph (identifier ``graph_iri``) with no blank node: same input, same triples.
@@ -99,7 +117,8 @@ def enrichment_triples(
     )
     by_qid: dict[str, URIRef] = {}
     for e in linked:
-        by_qid.setdefault(str(e.same_as), entity_iri(e))
+        if e.type.value == "Place":
+            by_qid.setdefault(str(e.same_as), entity_iri(e))
     for e in linked:
         qid, node, facts = str(e.same_as), entity_iri(e), e.wikidata
         item = WD[qid]
@@ -110,24 +129,33 @@ def enrichment_triples(
         classes = facts.get("p31")
         for cls in classes if isinstance(classes, (list, tuple)) else ():
             g.add((item, WDT.P31, WD[str(cls)]))
-        if facts.get("type") != "Place":
-            continue
-        coord = facts.get("coord")
-        if isinstance(coord, (tuple, list)) and len(coord) == 2 and _valid(*coord):
+        for key, prop in (("located_in", WDT.P131), ("country", WDT.P17)):
+            parent = facts.get(key)
+            if parent and parent != qid:
+                g.add((item, prop, WD[str(parent)]))
+                # between the article's own places only: nkg:locatedIn joins grounded entities
+                if e.type.value == "Place" and str(parent) in by_qid:
+                    g.add((node, NKG.locatedIn, by_qid[str(parent)]))
+        point = _point(facts.get("coord"))
+        if e.type.value == "Place" and point is not None:
             geom = geometry_iri(node)
             g.add((node, GEO.hasGeometry, geom))
             g.add((geom, RDF.type, GEO.Geometry))
-            g.add((geom, GEO.asWKT, wkt_point(float(coord[0]), float(coord[1]))))
-        for key in ("located_in", "country"):
-            parent = facts.get(key)
-            if parent and parent != qid:
-                g.add((node, NKG.locatedIn, by_qid.get(str(parent), WD[str(parent)])))
+            g.add((geom, GEO.asWKT, wkt_point(*point)))
     if graph_iri is not None and linked:
         g.add((graph_iri, RDF.type, PROV.Entity))
         g.add((graph_iri, DCTERMS.source, WIKIDATA))
         g.add((graph_iri, DCTERMS.license, CC0))
-        for qid in sorted(by_qid):
+        for qid in sorted({str(e.same_as) for e in linked}):
             g.add((graph_iri, PROV.wasDerivedFrom, WD[qid]))
+        if activity_iri is not None:
+            from kg import __version__
+
+            g.add((graph_iri, PROV.wasGeneratedBy, activity_iri))
+            g.add((activity_iri, RDF.type, PROV.Activity))
+            g.add((activity_iri, RDFS.label, Literal("Wikidata enrichment of linked entities")))
+            g.add((activity_iri, NKG.softwareVersion, Literal(f"newskg {__version__}")))
+            g.add((activity_iri, PROV.used, WIKIDATA))
         if snapshot_version:
             g.add((graph_iri, OWL.versionInfo, Literal(snapshot_version)))
     return g
@@ -192,7 +220,13 @@ def _drop_old_enrichment(g: Graph) -> None:
         g.remove((s, None, None))
 
 
-def apply_links(ds: Dataset, groups: dict[URIRef, list[Entity]], *, base_iri: str) -> int:
+def apply_links(
+    ds: Dataset,
+    groups: dict[URIRef, list[Entity]],
+    *,
+    base_iri: str,
+    snapshot_version: str | None = None,
+) -> int:
     """Write the entities' new links into ``ds`` (in place); return how many were renamed.
 
     In each graph: ``owl:sameAs``/``skos:closeMatch`` to ``wd:`` and ``nkg:linkConfidence``
@@ -230,11 +264,14 @@ def apply_links(ds: Dataset, groups: dict[URIRef, list[Entity]], *, base_iri: st
         target = ds.default_context
         _drop_old_enrichment(target)
         target.remove((wikidata_graph, None, None))
+        target.remove((URIRef(f"{base_iri}activity/wikidata"), None, None))
     everything = [e for entities in groups.values() for e in entities]
     extra = enrichment_triples(
         everything,
         entity_iri=lambda e: iris[id(e)],
         graph_iri=wikidata_graph,
+        activity_iri=URIRef(f"{base_iri}activity/wikidata"),
+        snapshot_version=snapshot_version,
     )
     for triple in extra:
         target.add(triple)

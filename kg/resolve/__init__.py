@@ -11,21 +11,25 @@ from collections import Counter
 from kg.model import Entity, EntityType, Mention
 from kg.model.iri import slugify, type_segment
 from kg.resolve.candidates import (
+    AreaMention,
     Candidates,
     Description,
     NameMention,
+    PossessiveMention,
     RoleMention,
     Source,
 )
 from kg.resolve.groups import description_label, group_descriptions, mentions_of
 from kg.resolve.lexicon import Lexicon, load_lexicon
 from kg.resolve.named import Cluster, cluster_names, title_keys
-from kg.resolve.names import display_name, name_key
+from kg.resolve.names import display_name, name_key, words
 
 __all__ = [
+    "AreaMention",
     "Candidates",
     "Description",
     "NameMention",
+    "PossessiveMention",
     "RoleMention",
     "Source",
     "resolve_entities",
@@ -37,25 +41,28 @@ def resolve_entities(
 ) -> dict[str, Entity]:
     """Resolve the candidates of one article into entities, keyed by ``Entity.key``.
 
-    Keys are ``<type-segment>:<slug of label>`` (``person:ahmed-al-sharaa``), with ``-2``,
+    Keys are ``<type-segment>:<slug of label>`` (``person:khalid-al-rashid``), with ``-2``,
     ``-3`` ... appended in text order when two entities would share one; entities come in the
     text order of their first mention.
 
     >>> from kg.model import Mention
-    >>> body = "Ahmed al-Sharaa spoke. Sharaa left."
-    >>> names = [NameMention(Mention(0, 15, "Ahmed al-Sharaa"), EntityType.PERSON, Source.NER),
-    ...          NameMention(Mention(23, 29, "Sharaa"), EntityType.ORGANISATION, Source.NER)]
+    >>> body = "Khalid al-Rashid spoke. Rashid left."
+    >>> names = [NameMention(Mention(0, 16, "Khalid al-Rashid"), EntityType.PERSON, Source.NER),
+    ...          NameMention(Mention(24, 30, "Rashid"), EntityType.ORGANISATION, Source.NER)]
     >>> [(e.key, e.label, len(e.mentions)) for e in resolve_entities(Candidates(names)).values()]
-    [('person:ahmed-al-sharaa', 'Ahmed al-Sharaa', 2)]
+    [('person:khalid-al-rashid', 'Khalid al-Rashid', 2)]
     """
     lexicon = lexicon or load_lexicon()
     clusters = cluster_names(candidates.names, lexicon)
     _attach_roles(candidates.roles, clusters, lexicon)
+    _attach_possessives(candidates.possessives, clusters)
     built: list[Entity] = []
     joined: dict[int, list[Mention]] = {}
     for etype, members, join in group_descriptions(candidates.descriptions, clusters, lexicon):
         if join is not None:
             joined.setdefault(id(join), []).extend(mentions_of(members))
+            if etype is EntityType.ARMED_GROUP and join.type is EntityType.ORGANISATION:
+                join.type = EntityType.ARMED_GROUP  # its members are armed
             continue
         built.append(
             Entity(
@@ -68,6 +75,7 @@ def resolve_entities(
         )
     for c in clusters:
         built.append(_named_entity(c, lexicon, joined.get(id(c), [])))
+    built.extend(_areas(candidates.areas))
     built.sort(key=lambda e: (e.mentions[0], e.type.value))
     entities: dict[str, Entity] = {}
     for e in built:
@@ -79,6 +87,61 @@ def resolve_entities(
         e.key = key
         entities[key] = e
     return entities
+
+
+def _areas(areas: list[AreaMention]) -> list[Entity]:
+    """One place per geographic noun with exactly one named area ("the Libyan coast"),
+    holding the references ("the coast"); several named areas of one noun stay apart and
+    their references are dropped; references without a named area are dropped."""
+    entities = []
+    for noun in sorted({a.noun for a in areas}):
+        named = [a for a in areas if a.noun == noun and a.anchored]
+        labels = {display_name(a.mention.text).casefold() for a in named}
+        if len(labels) == 1:
+            members = [a for a in areas if a.noun == noun]
+            entities.append(
+                Entity(
+                    key="",
+                    type=EntityType.PLACE,
+                    label=display_name(named[0].mention.text),
+                    mentions=sorted({a.mention for a in members}),
+                )
+            )
+        else:
+            for label in sorted(labels):
+                mentions = sorted(
+                    {a.mention for a in named if display_name(a.mention.text).casefold() == label}
+                )
+                entities.append(
+                    Entity(
+                        key="",
+                        type=EntityType.PLACE,
+                        label=display_name(mentions[0].text),
+                        mentions=mentions,
+                    )
+                )
+    return entities
+
+
+def _attach_possessives(possessives: list[PossessiveMention], clusters: list[Cluster]) -> None:
+    """ "his organization" -> the organisation the person last named before it was written
+    with ("X from the Y"), when there is one."""
+    by_begin = {n.mention.begin: c for c in clusters for n in c.names}
+    for p in possessives:
+        before = [
+            (n.mention.begin, c)
+            for c in clusters
+            if c.type is EntityType.PERSON
+            for n in c.names
+            if n.mention.end <= p.mention.begin
+        ]
+        if not before:
+            continue
+        person = max(before, key=lambda bc: bc[0])[1]
+        affiliations = {n.affiliation for n in person.names if n.affiliation is not None}
+        orgs = {id(by_begin[a]): by_begin[a] for a in affiliations if a in by_begin}
+        if len(orgs) == 1:
+            next(iter(orgs.values())).extra.append(p.mention)
 
 
 def _attach_roles(roles: list[RoleMention], clusters: list[Cluster], lexicon: Lexicon) -> None:
@@ -105,7 +168,14 @@ def _named_entity(c: Cluster, lexicon: Lexicon, joined: list[Mention]) -> Entity
         counts = Counter(names)
         label = max(
             names,
-            key=lambda s: (len(name_key(s, titles=titles)), len(s), counts[s], -names.index(s)),
+            # the fullest name (words, the Arabic article included), then the most frequent,
+            # then the first written
+            key=lambda s: (
+                len(name_key(s, titles=titles)),
+                len(words(s)),
+                counts[s],
+                -names.index(s),
+            ),
         )
     mentions = {n.mention for n in c.names} | set(c.extra) | set(joined)
     mentions |= {n.apposition for n in c.names if n.apposition is not None}

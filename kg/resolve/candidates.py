@@ -32,6 +32,10 @@ class NameMention:
             another mention of the same entity.
         roles: roles of the titles written right before it ("President X" -> president).
         former: written with a word such as "former" or "ousted" right before it.
+        alias_of: begin offset of the name it abbreviates, for an acronym in parentheses
+            right after a name ("the Group for ... (JNIM)").
+        affiliation: begin offset of an organisation name written right after this person's
+            name with "from", "of" or "at" ("X from the Y Observatory").
     """
 
     mention: Mention
@@ -43,6 +47,8 @@ class NameMention:
     apposition: Mention | None = None
     roles: tuple[str, ...] = ()
     former: bool = False
+    alias_of: int | None = None
+    affiliation: int | None = None
 
 
 @dataclass(slots=True)
@@ -54,9 +60,11 @@ class Description:
         family: the head noun's family: state, insurgent, militia, partisan, government.
         cues: side cues among its words: former, state, opposed.
         relation: how the complement attaches: loyal, opposed, origin (None without one).
+        connector: the connector's words ("loyal to", "of", "from").
         anchor: the complement's span ("President X"), None without one.
         country: the country a nationality adjective or place modifier gives.
-        place: char span of a place name among its modifiers ("Damascus military").
+        community: the community a modifier names ("Kurdish fighters" -> Kurds).
+        place: char span of a place name among its modifiers ("Khartoum military").
     """
 
     mention: Mention
@@ -64,8 +72,10 @@ class Description:
     cues: frozenset[str] = frozenset()
     relation: str | None = None
     anchor: Mention | None = None
+    connector: str | None = None
     country: str | None = None
     place: Mention | None = None
+    community: str | None = None
 
 
 @dataclass(slots=True)
@@ -77,9 +87,28 @@ class RoleMention:
 
 
 @dataclass(slots=True)
+class PossessiveMention:
+    """ "his organization", "her group": the organisation of the person last named before."""
+
+    mention: Mention
+
+
+@dataclass(slots=True)
+class AreaMention:
+    """A named area ("the Libyan coast": ``anchored``) or a reference to one ("the coast",
+    "the coastal region"), by its geographic noun."""
+
+    mention: Mention
+    noun: str
+    anchored: bool
+
+
+@dataclass(slots=True)
 class Candidates:
     """All evidence one article gives to resolution."""
 
     names: list[NameMention] = field(default_factory=list)
     descriptions: list[Description] = field(default_factory=list)
     roles: list[RoleMention] = field(default_factory=list)
+    areas: list[AreaMention] = field(default_factory=list)
+    possessives: list[PossessiveMention] = field(default_factory=list)

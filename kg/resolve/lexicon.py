@@ -53,6 +53,8 @@ class Lexicon:
     titles: tuple[Title, ...]
     descriptors: dict[tuple[str, ...], str]  # lower-case words -> entity type name
     armed_group_names: frozenset[str]  # lower-case
+    place_name_words: frozenset[str]
+    areas: dict[str, str]  # geographic noun or its adjective -> the noun
     gazetteer_exclude: frozenset[str]
     armed: ArmedGroupLexicon
 
@@ -75,6 +77,16 @@ def _table(path: Path, width: int) -> list[list[str]]:
         if len(row) != width:
             raise ConfigError("KG106", f"{path}: row {n} has {len(row)} columns, expected {width}")
     return rows
+
+
+def _areas(path: Path) -> dict[str, str]:
+    """Noun or adjective -> noun; an adjective shared by two nouns goes to the first."""
+    areas: dict[str, str] = {}
+    for noun, adjective in _table(path, 2):
+        areas.setdefault(noun, noun)
+        if adjective != "-":
+            areas.setdefault(adjective, noun)
+    return areas
 
 
 @cache
@@ -123,5 +135,7 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         descriptors=descriptors,
         armed_group_names=frozenset(w.lower() for w in _lines(root / "armed_group_names.txt")),
         gazetteer_exclude=frozenset(_lines(root / "gazetteer_exclude.txt")),
+        place_name_words=frozenset(_lines(root / "place_name_words.txt")),
+        areas=_areas(root / "areas.tsv"),
         armed=armed,
     )

@@ -6,12 +6,13 @@ Rules, in order (general, no list of names):
    (:func:`kg.resolve.names.name_key`: case, diacritics, determiner, titles, "al-",
    possessive ignored) are one entity.
 2. A person's shorter name whose tokens are a subsequence of a longer person name
-   ("Baki" < "Abdul Baki" < "Suleiman Abdul Baki") joins it; a shorter name that a model
-   mislabelled (an NER ORG "Sharaa") joins it too. When the shorter name fits several
-   different persons of the article ("Assad" with "Bashar al-Assad" and "Hafez al-Assad"),
+   ("Karim" < "Abdul Karim" < "Yusuf Abdul Karim") joins it; a shorter name that a model
+   mislabelled (an NER ORG "Rashid") joins it too. When the shorter name fits several
+   different persons of the article ("Hassan" with "Ali al-Hassan" and "Omar al-Hassan"),
    each mention goes to the person mentioned most recently before it.
 3. An organisation name contained in a longer organisation name (two words at least), or an
-   acronym equal to the initials of one, joins it.
+   acronym equal to the initials of one, joins it; so does an acronym in parentheses right
+   after a name ("the Group for the Support of Islam and Muslims (JNIM)").
 """
 
 from __future__ import annotations
@@ -110,7 +111,7 @@ def cluster_names(names: list[NameMention], lexicon: Lexicon) -> list[Cluster]:
     by_key: dict[tuple[str, ...], Cluster] = {}
     for n in sorted(names, key=lambda n: n.mention):
         by_key.setdefault(_initial_key(n, titles), Cluster()).names.append(n)
-    clusters = _merge_same_names(list(by_key.values()), titles)
+    clusters = _merge_aliases(_merge_same_names(list(by_key.values()), titles))
     for c in clusters:
         c.type = decide_type(c, lexicon)
     clusters = _merge_contained_persons(clusters, titles)
@@ -138,6 +139,23 @@ def _merge_same_names(clusters: list[Cluster], titles: set[tuple[str, ...]]) -> 
         else:
             target.names.extend(c.names)
     return merged
+
+
+def _merge_aliases(clusters: list[Cluster]) -> list[Cluster]:
+    """An acronym in parentheses right after a name ("... Muslims (JNIM)") joins that name."""
+    result = list(clusters)
+    for c in clusters:
+        alias = next((n.alias_of for n in c.names if n.alias_of is not None), None)
+        if alias is None or c not in result:
+            continue
+        host = next(
+            (h for h in result if h is not c and any(n.mention.begin == alias for n in h.names)),
+            None,
+        )
+        if host is not None:
+            host.names.extend(c.names)
+            result.remove(c)
+    return result
 
 
 def _can_be_person(c: Cluster) -> bool:

@@ -2,8 +2,8 @@
 "al-", possessives and diacritics do not make two names different.
 
 >>> from kg.resolve.names import name_key
->>> name_key("President Ahmed al-Sharaa's", titles={("president",)})
-('ahmed', 'sharaa')
+>>> name_key("President Khalid al-Rashid's", titles={("president",)})
+('khalid', 'rashid')
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Sequence
 
-# Particles that are optional in transliterated Arabic names ("al-Sharaa" = "Sharaa").
+# Particles that are optional in transliterated Arabic names ("al-Rashid" = "Rashid").
 _PARTICLES = frozenset({"al", "el", "ad", "ar", "ash", "az"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -45,7 +45,7 @@ def leading_title(tokens: Sequence[str], titles: Collection[tuple[str, ...]]) ->
 
 def display_name(text: str, *, titles: Collection[tuple[str, ...]] = ()) -> str:
     """The name as written, without a leading determiner, titles or a possessive:
-    ``"the President Ahmed Sharaa's"`` -> ``"Ahmed Sharaa"`` (spacing kept)."""
+    ``"the President Khalid Rashid's"`` -> ``"Khalid Rashid"`` (spacing kept)."""
     text = strip_possessive(text.strip())
     parts = text.split(" ")
     while len(parts) > 1 and parts[0].casefold() in _DETERMINERS:
@@ -76,5 +76,5 @@ def is_contiguous(short: Sequence[str], long: Sequence[str]) -> bool:
 
 
 def initials(tokens: Sequence[str]) -> str:
-    """Initials of the capitalised words: ``Syrian Observatory for Human Rights`` -> ``SOHR``."""
+    """Initials of the capitalised words: ``Human Rights Watch`` -> ``HRW``."""
     return "".join(t[0] for t in tokens if t[:1].isupper())

@@ -93,3 +93,16 @@ def test_report_renders_text_and_json() -> None:
     d = report.to_dict()
     assert d["entities"]["all"]["tp"] == 1 and d["entities"]["all"]["gold"] == 3
     assert '"f1"' in report.to_json()
+
+
+def test_a_dataset_is_read_as_the_union_of_its_graphs() -> None:
+    from rdflib import Dataset
+
+    g = Graph()
+    add_entity(g, "p", ["Person"], "Ali Bo", ["Ali Bo", "Bo"])
+    ds = Dataset()
+    named = ds.graph(URIRef(BASE + "graph/1"))
+    for triple in g:
+        named.add(triple)
+    section = evaluate_graph(ds, GOLD, Article(body=BODY)).section("entities")
+    assert section.all.tp == 1 and section.all.predicted == 1

@@ -19,6 +19,7 @@ def nlp() -> spacy.language.Language:
 
 def test_components_are_registered_under_versioned_names(nlp: spacy.language.Language) -> None:
     assert nlp.pipe_names == [
+        "kg_name_extender_v1",
         "kg_gazetteer_ruler_v1",
         "kg_community_ruler_v1",
         "kg_armed_group_ruler_v1",
@@ -103,3 +104,61 @@ def test_head_inside_a_named_entity_is_left_to_the_entity(nlp: spacy.language.La
 def test_group_ruler_writes_the_span_group(nlp: spacy.language.Language) -> None:
     doc = nlp("no parse here")
     assert list(doc.spans[GROUPS_KEY]) == []
+
+
+def test_ruler_overrules_the_ner_type_but_not_a_longer_name(nlp: spacy.language.Language) -> None:
+    doc = nlp.make_doc("Tartus and the Sudan Doctors Network")
+    doc.set_ents([Span(doc, 0, 1, label="ORG"), Span(doc, 3, 6, label="ORG")])
+    doc = nlp.get_pipe("kg_gazetteer_ruler_v1")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Tartus", "PLACE"),
+        ("Sudan Doctors Network", "ORG"),
+    ]
+
+
+def test_name_extender_joins_a_name_cut_before_for_and_of(nlp: spacy.language.Language) -> None:
+    doc = nlp.make_doc("the Group for the Support of Islam and Muslims (JNIM) and Hamas and Ali")
+    doc.set_ents(
+        [
+            Span(doc, 1, 2, label="ORG"),
+            Span(doc, 6, 7, label="NORP"),
+            Span(doc, 13, 14, label="ORG"),
+            Span(doc, 15, 16, label="PERSON"),
+        ]
+    )
+    doc = nlp.get_pipe("kg_name_extender_v1")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Group for the Support of Islam and Muslims", "ORG"),
+        ("Hamas", "ORG"),  # "and" alone does not extend a name
+        ("Ali", "PERSON"),
+    ]
+
+
+def _named_doc(nlp, words, pos, ents):
+    doc = _doc(nlp, words, pos)
+    doc.set_ents([Span(doc, s, e, label=lab) for s, e, lab in ents])
+    return doc
+
+
+def test_descriptors_around_a_name_type_it(nlp: spacy.language.Language) -> None:
+    from kg.extract.mentions import candidates
+    from kg.model import EntityType
+
+    words = ["the", "Kivu", "rebel", "group", "took", "Goma", ",", "the", "largest", "city"]
+    pos = ["DET", "PROPN", "NOUN", "NOUN", "VERB", "PROPN", "PUNCT", "DET", "ADJ", "NOUN"]
+    doc = _named_doc(nlp, words, pos, [(1, 2, "GPE"), (5, 6, "PERSON")])
+    found = {n.mention.text: n.descriptor_type for n in candidates(doc, load_lexicon()).names}
+    assert found == {"Kivu": EntityType.ARMED_GROUP, "Goma": EntityType.PLACE}
+
+
+def test_an_organisation_before_an_armed_noun_is_an_armed_group(
+    nlp: spacy.language.Language,
+) -> None:
+    from kg.extract.mentions import candidates
+    from kg.model import EntityType
+
+    words = ["jets", "hit", "Houthi", "positions", "and", "Reuters", "reporters"]
+    pos = ["NOUN", "VERB", "PROPN", "NOUN", "CCONJ", "PROPN", "NOUN"]
+    doc = _named_doc(nlp, words, pos, [(2, 3, "ORG"), (5, 6, "ORG")])
+    found = {n.mention.text: n.descriptor_type for n in candidates(doc, load_lexicon()).names}
+    assert found == {"Houthi": EntityType.ARMED_GROUP, "Reuters": None}

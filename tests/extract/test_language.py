@@ -46,3 +46,16 @@ def test_non_english_text_is_refused(body: str) -> None:
 def test_front_matter_language_is_refused() -> None:
     with pytest.raises(InputError, match="KG208: .*'es' is not supported"):
         check_english(Article(body=ENGLISH, language="es"))
+
+
+def test_extractor_refuses_a_non_english_article() -> None:
+    from pathlib import Path
+
+    from kg.extract import Extractor
+    from kg.settings import Settings
+
+    article = Article(body=SPANISH, path=Path("noticia.txt"))
+    with pytest.raises(
+        InputError, match=r"^KG208: noticia.txt: the text does not look like English"
+    ):
+        Extractor(Settings()).extract(article)

@@ -11,7 +11,7 @@ from kg.gazetteer import snapshot_version
 from kg.link import link_entities
 from kg.rdf.mapping import ArticleMapper
 from kg.rdf.vocab import NKG, WD
-from kg.rdf.wikidata import enrichment_triples, wkt_point
+from kg.rdf.wikidata import WDT, enrichment_triples, wkt_point
 from kg.settings import Settings
 from tests.link.helpers import gold_extraction
 
@@ -43,9 +43,11 @@ def test_linked_places_get_a_wkt_point_and_their_parents() -> None:
     assert m is not None
     lon, lat = float(m.group(1)), float(m.group(4))
     assert 35.0 < lon < 37.0 and 34.0 < lat < 36.0  # on the Syrian coast, longitude first
-    parents = set(g.objects(banias, NKG.locatedIn))
-    # Syria is an entity of the article: its minted IRI; Tartus Governorate is not: wd:
-    assert parents == {URIRef(f"{BASE}place/Q858"), WD.Q232382}
+    # nkg:locatedIn joins the article's own places only (Syria is one, Tartus Governorate is
+    # not); Wikidata's P131 and P17 stay on the wd: item
+    assert set(g.objects(banias, NKG.locatedIn)) == {URIRef(f"{BASE}place/Q858")}
+    assert (WD.Q263922, WDT.P131, WD.Q232382) in g
+    assert (WD.Q263922, WDT.P17, WD.Q858) in g
 
 
 def test_countries_are_not_located_in_themselves() -> None:
@@ -79,6 +81,7 @@ def test_no_blank_nodes_and_same_output_twice() -> None:
 
 def test_wkt_point_rejects_impossible_coordinates() -> None:
     assert str(wkt_point(33.5, 36.3)) == "POINT(36.3 33.5)"
+    assert str(wkt_point(0.00001, -0.0)) == "POINT(0 0.00001)"  # no exponent, no "-0"
     import pytest
 
     with pytest.raises(ValueError):

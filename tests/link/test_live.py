@@ -31,3 +31,18 @@ def test_live_class_map_labels(tmp_path: Path) -> None:
         if entities.get(q, {}).get("labels", {}).get("en", {}).get("value") != v["label"]
     }
     assert wrong == {}
+
+
+def test_live_refresh_with_the_example_query(tmp_path: Path) -> None:
+    """The example refresh query runs on the Wikidata Query Service and gives its items."""
+    from kg.cli.wikidata import refresh_snapshot
+    from kg.gazetteer import load_snapshot
+    from kg.resources import data_dir
+
+    out = tmp_path / "snapshot.jsonl"
+    with WikidataClient(cache_dir=tmp_path / "cache") as client:
+        n = refresh_snapshot(data_dir() / "wikidata" / "refresh.rq", out=out, client=client)
+    items = {i.qid: i for i in load_snapshot(out)}
+    assert n == len(items) >= 8
+    assert items["Q3766"].type == "Place" and items["Q3766"].coord is not None
+    assert items["Q44329"].type == "Person" and "Q5" in items["Q44329"].p31

@@ -183,3 +183,12 @@ def test_ranking_is_deterministic_whatever_the_order() -> None:
     first = rank_entities(ents, ix)
     again = rank_entities(list(reversed(ents)), ix)
     assert first == again
+
+
+def test_a_transliterated_person_name_is_only_a_close_match() -> None:
+    ahmed = item("Q990000001", "Ahmed al-Sharaa", "Person", country="Q858")
+    ix = index(ahmed, FAROUK, SYRIA)
+    e = entity("Ahmad al-Shara", "Person")
+    choice = rank_entities([e, entity("Syria")], ix)[e.key]
+    assert choice.same_as is None and choice.close_match == ("Q990000001",)
+    assert "Q713715" not in {c.item.qid for c in choice.candidates}

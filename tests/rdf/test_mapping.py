@@ -142,3 +142,38 @@ def test_same_input_same_triples() -> None:
     a = article_graph(sample(), base_iri=BASE)
     b = article_graph(sample(), base_iri=BASE)
     assert sorted(a) == sorted(b)
+
+
+def test_killing_is_also_an_attack_without_reasoning() -> None:
+    x = sample()
+    x.events[0].type = EventType.KILLING
+    g = article_graph(x, base_iri=BASE)
+    types = set(g.query(PREFIXES + "SELECT ?t WHERE { ?e a nkg:Event ; a ?t }"))
+    assert {str(t[0]).rsplit("#", 1)[1] for t in types} == {"Event", "Killing", "Attack"}
+
+
+def test_wikidata_facts_in_their_own_described_graph() -> None:
+    from kg.rdf.mapping import wikidata_graph
+
+    x = sample()
+    place = x.entities["p"]
+    place.wikidata = {
+        "label": "Exampleville",
+        "type": "Place",
+        "coord": (35.5, 36.25),
+        "country": "Q9",
+    }
+    g = wikidata_graph([x], base_iri=BASE)
+    assert str(g.identifier) == BASE + "graph/wikidata"
+    (row,) = g.query(
+        PREFIXES
+        + """PREFIX geo: <http://www.opengis.net/ont/geosparql#>
+        SELECT ?wkt ?parent ?act WHERE {
+            ?p geo:hasGeometry/geo:asWKT ?wkt ; nkg:locatedIn ?parent .
+            ?g prov:wasGeneratedBy ?act ; prov:wasDerivedFrom ?item . ?act a nkg:LinkingActivity }"""
+    )
+    assert str(row.wkt) == "POINT(36.25 35.5)"  # WKT: longitude first
+    assert str(row.parent) == "http://www.wikidata.org/entity/Q9"
+    unlinked = sample()
+    unlinked.entities["p"].same_as = None
+    assert len(wikidata_graph([unlinked], base_iri=BASE)) == 0

@@ -210,3 +210,69 @@ def test_keys_are_deterministic(labels: tuple[str, str]) -> None:
     body = "Ann Lee met Bo Chan."
     cands = Candidates(names(body, *((t, P) for t in sorted(labels, key=body.index))))
     assert list(resolve_entities(cands)) == ["person:ann-lee", "person:bo-chan"]
+
+
+def test_acronym_in_parentheses_joins_the_name_before_it() -> None:
+    body = "the Group for Support (JNIM) struck. JNIM denied."
+    group = NameMention(_span(body, "Group for Support"), ORG, Source.NER)
+    first = body.index("JNIM")
+    alias = NameMention(
+        Mention(first, first + 4, "JNIM"), ORG, Source.NER, alias_of=group.mention.begin
+    )
+    later = NameMention(
+        Mention(body.rindex("JNIM"), body.rindex("JNIM") + 4, "JNIM"), ORG, Source.NER
+    )
+    entities = resolve_entities(Candidates([group, alias, later]))
+    assert list(entities) == ["organisation:group-for-support"]
+    assert len(entities["organisation:group-for-support"].mentions) == 3
+
+
+def test_members_of_a_named_organisation_are_its_mentions_and_make_it_armed() -> None:
+    body = "rebels of the Azawad Front attacked. The Azawad Front denied."
+    front = NameMention(_span(body, "Azawad Front"), ORG, Source.NER)
+    desc = _desc(
+        body,
+        "rebels of the Azawad Front",
+        "insurgent",
+        relation="loyal",
+        connector="of",
+        anchor=_span(body, "the Azawad Front"),
+    )
+    entities = resolve_entities(Candidates([front], [desc]))
+    [entity] = entities.values()
+    assert entity.type is EntityType.ARMED_GROUP and entity.named
+    assert [m.text for m in entity.mentions] == ["rebels of the Azawad Front", "Azawad Front"]
+
+
+def test_loose_rebels_join_the_only_named_non_state_armed_group() -> None:
+    body = "The Arakan Army took the town. The rebels said so."
+    army = NameMention(_span(body, "Arakan Army"), ORG, Source.NER)
+    entities = resolve_entities(Candidates([army], [_desc(body, "The rebels", "insurgent")]))
+    [entity] = entities.values()
+    assert [m.text for m in entity.mentions] == ["Arakan Army", "The rebels"]
+
+
+def test_community_modifier_keeps_a_group_off_the_state_side() -> None:
+    body = "government forces fought Kurdish forces."
+    descriptions = [
+        _desc(body, "government forces", "state", cues=frozenset({"state"})),
+        _desc(body, "Kurdish forces", "state", community="Kurds"),
+    ]
+    entities = resolve_entities(Candidates([], descriptions))
+    assert sorted(e.label for e in entities.values()) == ["Kurdish forces", "government forces"]
+
+
+def test_possessive_organisation_is_the_named_persons_affiliation() -> None:
+    from kg.resolve import PossessiveMention
+
+    body = "Ali Bo from the Kivu Monitor said so. His organization counted 30 dead."
+    org = NameMention(_span(body, "Kivu Monitor"), ORG, Source.NER)
+    person = NameMention(_span(body, "Ali Bo"), P, Source.NER, affiliation=org.mention.begin)
+    cands = Candidates(
+        [person, org], possessives=[PossessiveMention(_span(body, "His organization"))]
+    )
+    entities = resolve_entities(cands)
+    assert [m.text for m in entities["organisation:kivu-monitor"].mentions] == [
+        "Kivu Monitor",
+        "His organization",
+    ]
