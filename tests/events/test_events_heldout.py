@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from _heldout import score
+from _events_heldout import score
 
 NAMES = [
     "mali-bourem",

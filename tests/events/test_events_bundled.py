@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from _oracle import oracle_extraction
+from _events_oracle import oracle_extraction
 
 from kg.evaluate import align_entities
 from kg.evaluate.events import score_events
