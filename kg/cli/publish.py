@@ -7,15 +7,16 @@ from typing import Annotated
 
 import typer
 
+from kg import __version__
 from kg.cli import app
-from kg.errors import EXIT_NONCONFORMANT, KgError
+from kg.cli._console import handled, say, write_stdout
+from kg.errors import EXIT_NONCONFORMANT
 from kg.settings import DEFAULT_BASE_IRI
 
-# TODO(merge): use kg.cli._console (err/say/handled) once it is on main.
-
-
-def _say(message: str) -> None:
-    typer.echo(message, err=True)
+STORE_HELP = (
+    "Store folder (default: $KG_STORE, else ./kg-store in the working directory), "
+    "or an .nq/.trig file."
+)
 
 
 @app.command(
@@ -29,14 +30,18 @@ def _say(message: str) -> None:
     "Exit codes: 0 ok; 1 a check failed; 2 usage; 3 bad input or output folder.",
 )
 def publish_command(
-    store: Annotated[
-        Path, typer.Option("--store", help="Oxigraph store folder, or an .nq/.trig file.")
-    ],
     out: Annotated[Path, typer.Option("--out", help="The release folder to write.")],
+    store: Annotated[Path | None, typer.Option("--store", help=STORE_HELP)] = None,
     base_iri: Annotated[
-        str, typer.Option("--base-iri", help="Base IRI of the instances.")
-    ] = DEFAULT_BASE_IRI,
-    version: Annotated[str, typer.Option("--version", help="Release version.")] = "0.1.0",
+        str | None,
+        typer.Option(
+            "--base-iri",
+            help=f"Base IRI of the instances (default: $KG_BASE_IRI, else {DEFAULT_BASE_IRI}).",
+        ),
+    ] = None,
+    version: Annotated[
+        str, typer.Option("--version", help="Release version (default: the newskg version).")
+    ] = __version__,
     date: Annotated[
         str | None,
         typer.Option(
@@ -77,15 +82,16 @@ def publish_command(
 ) -> None:
     from kg.publish import publish, release_date
     from kg.settings import Settings
+    from kg.store import resolve_store_path
 
-    try:
-        Settings(base_iri=base_iri)  # validates the base IRI
+    with handled():
+        base = Settings.resolve(base_iri=base_iri).base_iri
         report = publish(
-            store,
+            resolve_store_path(store),
             out,
             version=version,
             issued=release_date(date),
-            base_iri=base_iri,
+            base_iri=base,
             licence=licence,
             sparql_endpoint=sparql_endpoint,
             download_url=download_url,
@@ -94,19 +100,16 @@ def publish_command(
             articles=articles or (),
             force=force,
         )
-    except KgError as e:
-        _say(f"error: {e.code}: {e.message}")
-        raise typer.Exit(e.exit_code) from None
     if not report.ok:
         for problem in report.problems:
-            _say(f"problem: {problem}")
-        _say(f"error: KG310: {len(report.problems)} check(s) failed; nothing written to {out}")
+            say(f"problem: {problem}")
+        say(f"error: KG310: {len(report.problems)} check(s) failed; nothing written to {out}")
         raise typer.Exit(EXIT_NONCONFORMANT)
     for note in report.notes:
-        _say(note)
+        say(note)
     assert report.stats is not None
-    _say(
+    say(
         f"{out}: {len(report.files)} files, {report.stats.triples} triples in "
         f"{len(report.stats.graphs)} graphs"
     )
-    typer.echo(str(out))
+    write_stdout(f"{out}\n")

@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 
 from kg.cli import app
-from kg.errors import EXIT_USAGE, KgError
-
-# TODO(merge): use kg.cli._console (err/say/handled) once it is on main.
+from kg.cli._console import handled, say, write_stdout
+from kg.cli.publish import STORE_HELP
+from kg.errors import EXIT_USAGE
 
 
 @app.command(
@@ -25,9 +25,7 @@ from kg.errors import EXIT_USAGE, KgError
 )
 def push_command(
     endpoint: Annotated[str, typer.Option("--endpoint", help="SPARQL query endpoint URL.")],
-    store: Annotated[
-        Path, typer.Option("--store", help="Oxigraph store folder, or an .nq/.trig file.")
-    ],
+    store: Annotated[Path | None, typer.Option("--store", help=STORE_HELP)] = None,
     graph_store: Annotated[
         str | None,
         typer.Option("--graph-store", help="Graph Store Protocol URL (default: --endpoint)."),
@@ -54,18 +52,20 @@ def push_command(
     ] = 3,
 ) -> None:
     from kg.publish.push import Credentials, push
+    from kg.store import resolve_store_path
 
     if token and user:
-        typer.echo("error: give --user/--password or --token, not both", err=True)
+        say("error: give --user/--password or --token, not both")
         raise typer.Exit(EXIT_USAGE)
-    state_path = state or store.with_name(store.name + ".push-state.json")
+    source = resolve_store_path(store)
+    state_path = state or source.with_name(source.name + ".push-state.json")
 
     def progress(graph: str, done: int, total: int) -> None:
-        typer.echo(f"[{done}/{total}] {graph}", err=True)
+        say(f"[{done}/{total}] {graph}")
 
-    try:
+    with handled():
         report = push(
-            store,
+            source,
             graph_store or endpoint,
             endpoint=endpoint,
             state_path=state_path,
@@ -74,10 +74,7 @@ def push_command(
             retries=retries,
             on_progress=progress,
         )
-    except KgError as e:
-        typer.echo(f"error: {e.code}: {e.message}", err=True)
-        raise typer.Exit(e.exit_code) from None
-    typer.echo(
+    write_stdout(
         f"{len(report.pushed)} graph(s) pushed, {len(report.skipped)} skipped, counts "
-        f"{'verified' if report.verified else 'not verified'} ({report.requests} requests)"
+        f"{'verified' if report.verified else 'not verified'} ({report.requests} requests)\n"
     )

@@ -13,14 +13,14 @@ __all__ = ["PublishReport", "Quads", "load_quads", "publish", "publish_store", "
 
 
 def publish_store(store_path: str | Path, out_dir: str | Path, **options: Any) -> PublishReport:
-    """Publish an Oxigraph store folder, opened read-only; ``options`` as :func:`publish`.
+    """Publish a store folder (``kg.store``, opened read-only); ``options`` as :func:`publish`.
 
-    TODO(merge): open it with ``kg.store.open_store(path, read_only=True)`` (its sorted
-    N-Quads ``dump``) once kg.store is on main; the rest does not change.
+    Raises:
+        StoreError: the store cannot be opened (KG502 no store there, KG501 locked, ...).
     """
+    from kg.errors import StoreError
+
     path = Path(store_path)
     if not path.is_dir():
-        from kg.errors import StoreError
-
-        raise StoreError("KG501", f"{path}: not an Oxigraph store folder")
+        raise StoreError("KG502", f"no store at {path} (build one first with kg build)")
     return publish(path, Path(out_dir), **options)

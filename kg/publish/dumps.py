@@ -37,6 +37,7 @@ PREFIXES: dict[str, str] = {
 }
 
 CONTEXT: dict[str, str] = dict(sorted(PREFIXES.items()))
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,7 @@ def graph_jsonld(graph_iri: str, triples: Iterable[ox.Triple]) -> bytes:
     """One named graph as compacted, canonically ordered JSON-LD."""
     g = Graph()
     for t in triples:
-        g.add((_term(t.subject), _term(t.predicate), _term(t.object)))
+        g.add((rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object)))
     doc = json.loads(g.serialize(format="json-ld", context=CONTEXT, auto_compact=False))
     if isinstance(doc, dict):
         nodes = doc.get("@graph", [{k: v for k, v in doc.items() if k != "@context"}])
@@ -111,7 +112,8 @@ def graph_jsonld(graph_iri: str, triples: Iterable[ox.Triple]) -> bytes:
     return (json.dumps(out, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
-def _term(term: object) -> Node:
+def rdflib_term(term: object) -> Node:
+    """A pyoxigraph term as an rdflib term."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -119,6 +121,8 @@ def _term(term: object) -> Node:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:  # a simple literal, as rdflib's parsers give it
+            return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise TypeError(f"unsupported RDF term {term!r}")
 

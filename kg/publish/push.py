@@ -1,7 +1,8 @@
 """Load a dataset into an external SPARQL store over the SPARQL 1.1 Graph Store HTTP Protocol.
 
 One ``PUT`` per named graph (replace semantics: the graph on the server becomes exactly
-ours), body in N-Triples. Transport errors and 5xx answers are retried with exponential
+ours), body in N-Triples, with the datatypes the shapes declare (a store may have reduced
+them, see :mod:`kg.publish.datatypes`). Transport errors and 5xx answers are retried with exponential
 backoff. After each graph is stored, a small state file records its IRI and content hash
 (written atomically), so ``resume=True`` skips graphs already pushed with the same content.
 After the last graph, the SPARQL endpoint (when given) is asked how many triples each graph
@@ -18,7 +19,7 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,7 @@ import pyoxigraph as ox
 from rdflib import Dataset
 
 from kg.errors import ServiceError
+from kg.publish.datatypes import declared_datatypes, restore_datatypes
 from kg.publish.source import DEFAULT_GRAPH, Quads, graph_hash, load_quads
 
 STATE_VERSION = 1
@@ -72,6 +74,7 @@ def push(
     transport: httpx.BaseTransport | None = None,
     on_progress: Callable[[str, int, int], None] | None = None,
     sleep: Callable[[float], None] = time.sleep,
+    shapes: Sequence[Path] | None = None,
 ) -> PushReport:
     """PUT every graph of ``source`` to ``graph_store``.
 
@@ -88,11 +91,15 @@ def push(
         transport: an httpx transport (tests).
         on_progress: called as ``(graph, done, total)`` after each graph.
         sleep: waits between attempts (tests pass a no-op).
+        shapes: shapes files whose declared datatypes are given back to literals a store
+            reduced (see :mod:`kg.publish.datatypes`); default the shipped shapes.
 
     Raises:
         ServiceError: the store cannot be reached, refuses, or fails (see module doc).
     """
-    quads = load_quads(source)
+    from kg.validate import load_shapes
+
+    quads, _ = restore_datatypes(load_quads(source), declared_datatypes(load_shapes(shapes)))
     groups = quads.by_graph()
     creds = credentials or Credentials()
     state = _read_state(state_path, graph_store) if resume else {}

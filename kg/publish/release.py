@@ -63,13 +63,13 @@ def release_date(value: str | None = None) -> date:
         try:
             return date.fromisoformat(value)
         except ValueError as e:
-            raise ConfigError("KG110", f"release date {value!r} is not YYYY-MM-DD") from e
+            raise ConfigError("KG120", f"release date {value!r} is not YYYY-MM-DD") from e
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
             return datetime.fromtimestamp(int(epoch), tz=UTC).date()
         except (ValueError, OverflowError) as e:
-            raise ConfigError("KG110", f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix time") from e
+            raise ConfigError("KG120", f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix time") from e
     return datetime.now(tz=UTC).date()
 
 
@@ -112,9 +112,10 @@ def publish(
         ConfigError: a bad option value.
     """
     if chunk_size < 1:
-        raise ConfigError("KG111", f"chunk size must be at least 1, not {chunk_size}")
+        raise ConfigError("KG121", f"chunk size must be at least 1, not {chunk_size}")
     out_dir = Path(out_dir)
-    _check_out_dir(out_dir, force=force)
+    protect = [Path(source)] if isinstance(source, str | Path) else []
+    _check_out_dir(out_dir, force=force, protect=[*protect, *articles])
     shapes_graph = load_shapes(shapes)
     quads, restored = restore_datatypes(load_quads(source), declared_datatypes(shapes_graph))
     problems = shape_problems(quads, shapes_graph)
@@ -287,24 +288,35 @@ def _write_checksums(root: Path) -> None:
     (root / "SHA256SUMS").write_text("".join(lines), encoding="utf-8")
 
 
-def _check_out_dir(out_dir: Path, *, force: bool) -> None:
+def _check_out_dir(out_dir: Path, *, force: bool, protect: Sequence[Path] = ()) -> None:
     if out_dir.exists() and not out_dir.is_dir():
-        raise InputError("KG233", f"{out_dir}: exists and is not a folder")
-    if out_dir.is_dir() and any(out_dir.iterdir()) and not force:
-        raise InputError("KG233", f"{out_dir}: folder is not empty (use --force to replace it)")
-    parent = out_dir.resolve().parent
-    if not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
+        raise InputError("KG272", f"{out_dir}: exists and is not a folder")
+    if out_dir.is_dir() and any(out_dir.iterdir()):
+        if not force:
+            raise InputError("KG272", f"{out_dir}: folder is not empty (use --force to replace it)")
+        target = out_dir.resolve()
+        for kept in (Path.cwd(), *protect):
+            kept = kept.resolve()
+            if kept == target or target in kept.parents:
+                raise InputError(
+                    "KG272", f"{out_dir}: refusing to replace a folder that holds {kept}"
+                )
+    ancestor = out_dir.resolve().parent
+    while not ancestor.exists():
+        ancestor = ancestor.parent
+    if not ancestor.is_dir() or not os.access(ancestor, os.W_OK | os.X_OK):
         raise InputError(
-            "KG234", f"{out_dir}: cannot write here ({parent} is not a writable folder)"
+            "KG273", f"{out_dir}: cannot write here ({ancestor} is not a writable folder)"
         )
 
 
 def _make_temp(out_dir: Path) -> Path:
     parent = out_dir.resolve().parent
     try:
+        parent.mkdir(parents=True, exist_ok=True)
         return Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".tmp", dir=parent))
     except OSError as e:
-        raise InputError("KG234", f"{out_dir}: cannot write here ({e.strerror})") from e
+        raise InputError("KG273", f"{out_dir}: cannot write here ({e.strerror})") from e
 
 
 def _swap_into_place(tmp: Path, out_dir: Path) -> None:

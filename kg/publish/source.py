@@ -23,7 +23,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from kg.errors import InputError, StoreError
+from kg.errors import InputError
 
 _FILE_FORMATS = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG}
 
@@ -91,7 +91,7 @@ def load_quads(source: Dataset | bytes | str | Path | Quads) -> Quads:
 
     Raises:
         InputError: a file cannot be read or parsed, or has an unknown suffix.
-        StoreError: an Oxigraph store folder cannot be opened.
+        StoreError: a store folder cannot be opened (``kg.store.open_store``).
     """
     if isinstance(source, Quads):
         return source
@@ -102,19 +102,19 @@ def load_quads(source: Dataset | bytes | str | Path | Quads) -> Quads:
         return Quads.from_quads(_parse(source, ox.RdfFormat.N_QUADS, "<n-quads>"))
     path = Path(source)
     if not path.exists():
-        raise InputError("KG230", f"{path}: no such store folder or file")
+        raise InputError("KG270", f"{path}: no such store folder or file")
     if path.is_dir():
         return Quads.from_quads(_store_quads(path))
     fmt = _FILE_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise InputError(
-            "KG230",
+            "KG270",
             f"{path}: not an Oxigraph store folder nor an .nq/.trig file",
         )
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise InputError("KG230", f"{path}: cannot read ({e.strerror})") from e
+        raise InputError("KG270", f"{path}: cannot read ({e.strerror})") from e
     return Quads.from_quads(_parse(data, fmt, str(path)))
 
 
@@ -122,17 +122,16 @@ def _parse(data: bytes, fmt: ox.RdfFormat, where: str) -> Iterator[ox.Quad]:
     try:
         return iter(list(ox.parse(data, format=fmt)))
     except SyntaxError as e:
-        raise InputError("KG231", f"{where}: malformed RDF ({e})") from e
+        raise InputError("KG271", f"{where}: malformed RDF ({e})") from e
 
 
-def _store_quads(path: Path) -> list[ox.Quad]:
-    """Every quad of an Oxigraph store folder, opened read-only.
+def _store_quads(path: Path) -> Iterator[ox.Quad]:
+    """Every quad of a store folder (``kg.store``), opened read-only."""
+    from kg.store import open_store
 
-    TODO(merge): align with ``kg.store.open_store(path, read_only=True)`` once it is on main.
-    """
+    store = open_store(path, read_only=True)
     try:
-        store = ox.Store.read_only(str(path))
-    except OSError as e:
-        detail = str(e).splitlines()[0] if str(e) else type(e).__name__
-        raise StoreError("KG501", f"{path}: not a readable Oxigraph store ({detail})") from e
-    return list(store.quads_for_pattern(None, None, None, None))
+        data = store.dump("nquads")
+    finally:
+        store.close()
+    return _parse(data, ox.RdfFormat.N_QUADS, str(path))

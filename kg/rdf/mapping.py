@@ -257,18 +257,13 @@ def wikidata_graph(extractions: Iterable[Extraction], *, base_iri: str) -> Graph
             minter.entity(e.type.value, e.label, qid=e.same_as, named=True, article_key="")
         )
 
-    graph_iri = URIRef(f"{base_iri}graph/wikidata")
-    g = enrichment_triples(
-        entities, entity_iri=iri, graph_iri=graph_iri, snapshot_version=snapshot_version()
+    return enrichment_triples(
+        entities,
+        entity_iri=iri,
+        graph_iri=URIRef(minter.graph("wikidata")),
+        activity_iri=URIRef(minter.activity("wikidata")),
+        snapshot_version=snapshot_version(),
     )
-    if len(g):
-        activity = URIRef(f"{base_iri}activity/wikidata")
-        g.add((graph_iri, PROV.wasGeneratedBy, activity))
-        g.add((activity, RDF.type, PROV.Activity))
-        g.add((activity, RDF.type, NKG.LinkingActivity))
-        g.add((activity, RDFS.label, Literal("linking entities to Wikidata")))
-        g.add((activity, NKG.softwareVersion, Literal(software_version())))
-    return g
 
 
 def to_dataset(graphs: Iterable[Graph]) -> Dataset:

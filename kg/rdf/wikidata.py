@@ -153,6 +153,7 @@ def enrichment_triples(
 
             g.add((graph_iri, PROV.wasGeneratedBy, activity_iri))
             g.add((activity_iri, RDF.type, PROV.Activity))
+            g.add((activity_iri, RDF.type, NKG.LinkingActivity))
             g.add((activity_iri, RDFS.label, Literal("Wikidata enrichment of linked entities")))
             g.add((activity_iri, NKG.softwareVersion, Literal(f"newskg {__version__}")))
             g.add((activity_iri, PROV.used, WIKIDATA))

@@ -47,6 +47,7 @@ class QueryRunner:
         self.config = config
         self._pool = ThreadPoolExecutor(max_workers=config.workers, thread_name_prefix="kg-query")
         self._write_lock = threading.Lock()
+        self._running: set[threading.Event] = set()
 
     async def query(
         self,
@@ -81,7 +82,9 @@ class QueryRunner:
             # dropped here, in the worker thread, not on the event loop's thread.
             raise failure
 
+        self._running.add(cancel)
         future = asyncio.get_running_loop().run_in_executor(self._pool, work)
+        future.add_done_callback(lambda _: self._running.discard(cancel))
         try:
             return await asyncio.wait_for(asyncio.shield(future), timeout)
         except TimeoutError:
@@ -99,6 +102,9 @@ class QueryRunner:
         await asyncio.get_running_loop().run_in_executor(self._pool, work)
 
     def close(self) -> None:
+        """Stop: queued queries are dropped, running ones told to stop at their next row."""
+        for cancel in list(self._running):
+            cancel.set()
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 

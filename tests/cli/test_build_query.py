@@ -60,10 +60,10 @@ def test_build_without_out_writes_trig_to_stdout(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.stderr
     ds = Dataset()
     ds.parse(data=result.stdout, format="trig")
-    named = [g for g in ds.graphs() if len(g)]
-    assert len(named) == 1 and str(named[0].identifier).startswith(
-        "https://w3id.org/newskg/id/graph/"
-    )
+    named = sorted(str(g.identifier) for g in ds.graphs() if len(g))
+    # the article's graph, and the graph of facts taken from Wikidata about its linked entities
+    assert len(named) == 2 and all(n.startswith("https://w3id.org/newskg/id/graph/") for n in named)
+    assert named[1] == "https://w3id.org/newskg/id/graph/wikidata"
     assert "wrote 1 of 1 article graph(s)" in result.stderr
 
 
@@ -75,7 +75,11 @@ def test_base_iri_option(runner: CliRunner, tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.stderr
     subjects = {line.split(" ", 1)[0] for line in out.read_text(encoding="utf-8").splitlines()}
-    assert all(s.startswith("<http://example.org/kg/") for s in subjects)
+    # everything minted is under the base; the rest are Wikidata items described by the
+    # Wikidata graph
+    minted = {s for s in subjects if not s.startswith("<http://www.wikidata.org/entity/Q")}
+    assert minted and all(s.startswith("<http://example.org/kg/") for s in minted)
+    assert not any(s.startswith("<https://w3id.org/newskg/") for s in subjects)
 
 
 def test_nonconforming_graph_is_not_written_and_explained(
@@ -197,7 +201,9 @@ def test_one_nonconforming_article_among_several(
     assert "a.txt: graph not written" in result.stderr
     ds = Dataset()
     ds.parse(out, format="trig")
-    written = {str(g.identifier) for g in ds.graphs() if len(g)}
+    written = {str(g.identifier) for g in ds.graphs() if len(g)} - {
+        "https://w3id.org/newskg/id/graph/wikidata"
+    }
     assert written == {name for name, ok in verdicts.items() if ok}
     assert len(verdicts) == 2 and len(written) == 1
 

@@ -89,3 +89,13 @@ def test_cli_check_failure_exit_1(dataset: Dataset, tmp_path: Path) -> None:
 def test_literal_objects_are_not_dangling(dataset: Dataset) -> None:
     _first_graph(dataset).add((PLACE, URIRef("urn:x:note"), Literal(BASE + "person/x")))
     assert global_problems(load_quads(dataset), base_iri=BASE) == []
+
+
+def test_undescribed_graph(dataset: Dataset) -> None:
+    stray = dataset.graph(URIRef(BASE + "graph/stray"))
+    stray.add((PLACE, URIRef("http://www.w3.org/2000/01/rdf-schema#comment"), Literal("x")))
+    problems = global_problems(load_quads(dataset), base_iri=BASE)
+    assert problems == [
+        f"{BASE}graph/stray: named graph not described with prov:wasDerivedFrom",
+        f"{BASE}graph/stray: named graph not described with prov:wasGeneratedBy",
+    ]

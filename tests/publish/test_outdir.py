@@ -56,14 +56,14 @@ def test_unwritable_parent_exit_3(source: Path, tmp_path: Path) -> None:
     blocker.write_text("x")
     result = _cli("--store", str(source), "--out", str(blocker / "release"))
     assert result.exit_code == 3
-    assert result.stderr.startswith("error: KG234") and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("error: KG273") and result.stderr.count("\n") == 1
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="uses /proc, a folder no one can create in")
 def test_unwritable_folder_even_for_root(dataset: Dataset) -> None:
     with pytest.raises(InputError) as e:
         publish(dataset, Path("/proc/newskg-release"), version="1", issued=date(2025, 1, 1))
-    assert e.value.code == "KG234"
+    assert e.value.code == "KG273"
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root may write into a read-only folder")
@@ -75,7 +75,7 @@ def test_read_only_folder_exit_3(source: Path, tmp_path: Path) -> None:
         result = _cli("--store", str(source), "--out", str(parent / "release"))
     finally:
         parent.chmod(0o700)
-    assert result.exit_code == 3 and "KG234" in result.stderr
+    assert result.exit_code == 3 and "KG273" in result.stderr
 
 
 def test_failure_while_writing_leaves_nothing(
@@ -97,7 +97,7 @@ def test_bad_inputs_one_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.nq"
     bad.write_text("<a> <b> .\n")
     result = _cli("--store", str(bad), "--out", str(tmp_path / "r"))
-    assert result.exit_code == 3 and result.stderr.startswith("error: KG231")
+    assert result.exit_code == 3 and result.stderr.startswith("error: KG271")
     result = _cli("--store", str(tmp_path / "x.csv"), "--out", str(tmp_path / "r"))
     assert result.exit_code == 3 and result.stderr.count("\n") == 1
     result = _cli("--store", str(bad), "--out", str(tmp_path / "r"), "--chunk-size", "0")
@@ -105,14 +105,35 @@ def test_bad_inputs_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         app, ["publish", "--store", str(bad), "--out", str(tmp_path / "r"), "--date", "March"]
     )
-    assert result.exit_code == 3 and "KG110" in result.stderr
+    assert result.exit_code == 3 and "KG120" in result.stderr
 
 
 def test_not_a_store_exit_3(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     result = _cli("--store", str(tmp_path / "empty"), "--out", str(tmp_path / "r"))
-    assert result.exit_code == 3 and result.stderr.startswith("error: KG501")
+    assert result.exit_code == 3 and result.stderr.startswith("error: KG50")
     assert result.stderr.count("\n") == 1
     result = _cli("--store", str(tmp_path / "missing"), "--out", str(tmp_path / "r"))
     assert result.exit_code == 3 and "no such store" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty"]
+
+
+def test_force_never_replaces_the_store_or_the_working_folder(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = _cli("--store", str(source), "--out", str(source.parent), "--force")
+    assert result.exit_code == 3 and "refusing to replace" in result.stderr
+    assert source.is_file()
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "notes.txt").write_text("mine")
+    monkeypatch.chdir(work)
+    result = _cli("--store", str(source), "--out", ".", "--force")
+    assert result.exit_code == 3 and "refusing to replace" in result.stderr
+    assert (work / "notes.txt").read_text() == "mine"
+
+
+def test_missing_parent_folders_are_created(source: Path, tmp_path: Path) -> None:
+    out = tmp_path / "releases" / "1.0"
+    assert _cli("--store", str(source), "--out", str(out)).exit_code == 0
+    assert (out / "void.ttl").is_file()

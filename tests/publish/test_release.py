@@ -315,3 +315,23 @@ def test_ontology_and_shapes_are_copied(
     assert out.as_uri() + "/shapes/person.ttl" in urls
     assert len(set(void.objects(ds, VOID.dataDump))) == 3  # ontology and shapes are not data dumps
     assert "`ontology/`, `shapes/`" in (out / "README.md").read_text()
+
+
+def test_cli_default_store_and_base_from_the_environment(
+    dataset: Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    store = ox.Store(str(tmp_path / "kg-store"))
+    store.load(dataset.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    del store
+    monkeypatch.setenv("KG_STORE", str(tmp_path / "kg-store"))
+    monkeypatch.setenv("KG_BASE_IRI", BASE)
+    out = tmp_path / "release"
+    result = CliRunner().invoke(app, ["publish", "--out", str(out), "--date", "2025-04-01"])
+    assert result.exit_code == 0, result.stderr
+    void = Graph().parse(out / "void.ttl", format="turtle")
+    assert (URIRef(f"{BASE}dataset/0.1.0"), RDF.type, VOID.Dataset) in void

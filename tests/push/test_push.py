@@ -319,3 +319,25 @@ def test_cli_push_to_oxigraph(oxigraph_server: OxigraphServer, tmp_path: Path) -
     assert (tmp_path / "data.nq.push-state.json").is_file()
     result = CliRunner().invoke(app, [*args, "--resume"])
     assert result.stdout.startswith("0 graph(s) pushed, 5 skipped, counts verified")
+
+
+def test_pushed_graphs_carry_the_declared_datatypes(tmp_path: Path) -> None:
+    bodies: list[bytes] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        bodies.append(request.read())
+        return httpx.Response(204)
+
+    data = store_nquads()
+    assert b"XMLSchema#nonNegativeInteger" not in data  # the store reduced them
+    push(
+        data,
+        "http://store.test/ds",
+        state_path=tmp_path / "s.json",
+        transport=httpx.MockTransport(handler),
+    )
+    sent = b"".join(bodies)
+    assert (
+        b'nif-core#beginIndex> "0"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger>' in sent
+    )
+    assert b'nif-core#beginIndex> "0"^^<http://www.w3.org/2001/XMLSchema#integer>' not in sent

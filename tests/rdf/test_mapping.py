@@ -169,11 +169,14 @@ def test_wikidata_facts_in_their_own_described_graph() -> None:
         PREFIXES
         + """PREFIX geo: <http://www.opengis.net/ont/geosparql#>
         SELECT ?wkt ?parent ?act WHERE {
-            ?p geo:hasGeometry/geo:asWKT ?wkt ; nkg:locatedIn ?parent .
+            ?p geo:hasGeometry/geo:asWKT ?wkt .
+            <http://www.wikidata.org/entity/Q1> <http://www.wikidata.org/prop/direct/P17> ?parent .
             ?g prov:wasGeneratedBy ?act ; prov:wasDerivedFrom ?item . ?act a nkg:LinkingActivity }"""
     )
     assert str(row.wkt) == "POINT(36.25 35.5)"  # WKT: longitude first
     assert str(row.parent) == "http://www.wikidata.org/entity/Q9"
+    # the parent is not a place of the article: no nkg:locatedIn to an ungrounded node
+    assert not list(g.query(PREFIXES + "SELECT ?x WHERE { ?p nkg:locatedIn ?x }"))
     unlinked = sample()
     unlinked.entities["p"].same_as = None
     assert len(wikidata_graph([unlinked], base_iri=BASE)) == 0

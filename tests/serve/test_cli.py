@@ -14,7 +14,7 @@ from SPARQLWrapper import JSON, SPARQLWrapper
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.store import open_store
+from kg.store import open_store, query_store
 from tests.serve.conftest import BASE, load_fixture, loopback_socket
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,7 +57,10 @@ def test_kg_serve_process(tmp_path: Path) -> None:
         assert [r["e"]["value"] for r in rows] == [BASE + "person/jana-morel"]
         turtle = httpx.get(url + "/id/person/jana-morel", headers={"Accept": "text/turtle"})
         assert turtle.status_code == 200 and "Jana Morel" in turtle.text
-        # the running server holds the store: a writer gets one clear line
+        # readers may open the store beside the server (read-only, no lock) ...
+        csv = query_store(store, "SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g { } }", "csv")
+        assert csv == b"n\r\n2\r\n"
+        # ... but the running server holds the store: a writer gets one clear line
         result = CliRunner().invoke(app, ["remove", BASE + "graph/a1", "--store", str(store)])
         assert result.exit_code == 3
         assert "KG501" in result.output and "locked by another process" in result.output

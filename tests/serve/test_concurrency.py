@@ -10,6 +10,7 @@ from collections import Counter
 import httpx
 import pytest
 
+from kg.serve import ServeConfig
 from tests.serve.test_endpoint import PEOPLE
 
 CLIENTS = 50
@@ -17,6 +18,13 @@ CLIENTS = 50
 
 def _open_fds() -> int:
     return len(os.listdir("/proc/self/fd"))
+
+
+def _threads() -> tuple[int, int]:
+    """(query pool threads, all other threads); the pool starts its workers lazily."""
+    names = [t.name for t in threading.enumerate()]
+    pool = sum(name.startswith("kg-query") for name in names)
+    return pool, len(names) - pool
 
 
 def _hammer(url: str, seconds: float) -> tuple[Counter[str], int]:
@@ -57,7 +65,7 @@ def _hammer(url: str, seconds: float) -> tuple[Counter[str], int]:
 def _load(url: str, seconds: float) -> None:
     _hammer(url, 1.0)  # warm up: connection pools, worker threads, caches
     time.sleep(0.5)
-    fds, threads = _open_fds(), threading.active_count()
+    fds, (_, threads) = _open_fds(), _threads()
     outcomes, total = _hammer(url, seconds)
     assert set(outcomes) == {"ok"}, outcomes
     assert total > CLIENTS * 5, f"only {total} requests in {seconds} s"
@@ -65,10 +73,13 @@ def _load(url: str, seconds: float) -> None:
     # loaded machine): wait for the counts to come back, and fail if they never do.
     deadline = time.monotonic() + 15.0
     while time.monotonic() < deadline:
-        if threading.active_count() <= threads and _open_fds() <= fds + 3:
+        pool, others = _threads()
+        if others <= threads and _open_fds() <= fds + 3:
             break
         time.sleep(0.2)
-    assert threading.active_count() <= threads, f"threads {threads} -> {threading.active_count()}"
+    pool, others = _threads()
+    assert others <= threads, threading.enumerate()
+    assert pool <= ServeConfig().workers
     assert _open_fds() <= fds + 3, f"file descriptors {fds} -> {_open_fds()}"
 
 

@@ -256,3 +256,20 @@ def test_html_results_escape(server: str) -> None:
     assert "<script>alert" not in r.text and "&lt;script&gt;alert" in r.text
     ET.fromstring("<r>" + r.text.split("<table>")[1].split("</table>")[0] + "</r>")  # well formed
     assert json.loads(httpx.get(server + "/sparql", params={"query": q}).text)
+
+
+def test_timeout_of_an_aggregate(serve_store) -> None:
+    """One aggregation step cannot be interrupted in pyoxigraph 0.5: the client still gets 503
+    on time, and other queries are served by the other workers meanwhile."""
+    store = serve_store()
+    config = ServeConfig(base_iri=BASE, timeout=0.3, workers=2)
+    count = (
+        "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . VALUES ?x { 1 2 3 4 5 6 7 8 } }"
+    )
+    with running(store, config) as url, httpx.Client(timeout=10) as client:
+        started = time.monotonic()
+        r = client.get(url + "/sparql", params={"query": count})
+        assert r.status_code == 503 and time.monotonic() - started < 1.5
+        started = time.monotonic()
+        ok = client.get(url + "/sparql", params={"query": PEOPLE})
+        assert ok.status_code == 200 and time.monotonic() - started < 1.0

@@ -144,6 +144,12 @@ def test_store_errors_are_one_line(tmp_path: Path, store) -> None:
         open_store(corrupt)
 
 
+def test_store_under_a_file_is_a_store_error(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StoreError, match=r"KG50\d: cannot open store .*file/sub"):
+        open_store(tmp_path / "file" / "sub")
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root ignores directory permissions")
 def test_unwritable_store(tmp_path: Path) -> None:
     locked = tmp_path / "ro"
