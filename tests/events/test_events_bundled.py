@@ -38,3 +38,18 @@ def test_claims_carry_their_figures(nlp, article_path, gold_path) -> None:
         assert fig.claim in claims and claims[fig.claim].claimant == fig.reported_by
         owner = next(e for e in x.events if fig in e.casualties)
         assert fig.claim in owner.claims and owner.key in claims[fig.claim].about
+
+
+def test_with_the_entity_step_the_targets_hold(article_path, gold_path) -> None:
+    """The pipeline as it will be wired: entities, then events, judged through the graph."""
+    from kg.extract.extractor import Extractor, add_entities
+    from kg.ingest import read_article
+    from kg.settings import Settings
+
+    extractor = Extractor(Settings(), steps=[add_entities, add_events])
+    x = extractor.extract(read_article(article_path))
+    graph = article_graph(x, base_iri="https://w3id.org/newskg/id/")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    scores = score_events(graph, gold, x.article, align_entities(graph, gold, x.article))
+    assert [name for name, ok in scores.targets.items() if not ok] == [], scores.to_text()
+    assert scores.wrong_roles == []
