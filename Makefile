@@ -28,6 +28,7 @@ test-all: install
 	$(BIN)/python -m pytest -q --slow
 
 lint: install
+	$(BIN)/mypy kg
 	$(BIN)/ruff check kg tests
 	$(BIN)/ruff format --check kg tests
 
