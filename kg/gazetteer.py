@@ -4,14 +4,13 @@ both the extraction's gazetteer ruler and the linker."""
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from kg.errors import ConfigError
+from kg.fileio import write_atomic
 from kg.resources import data_dir
 
 
@@ -144,22 +143,10 @@ def write_snapshot(items: Iterable[GazetteerItem], path: Path) -> int:
     text = "".join(
         json.dumps(item_to_json(i), ensure_ascii=False, sort_keys=True) + "\n" for i in ordered
     )
-    _write_atomic(path, text)
+    write_atomic(path, text, mkdir=True)
     return len(ordered)
 
 
 def write_meta(meta: dict[str, object], path: Path) -> None:
     """Write ``meta.json`` atomically."""
-    _write_atomic(path, json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, json.dumps(meta, ensure_ascii=False, indent=2) + "\n", mkdir=True)

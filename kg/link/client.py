@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -28,6 +27,7 @@ from typing import Any
 import httpx
 
 from kg.errors import ServiceError
+from kg.fileio import write_atomic
 
 API_URL = "https://www.wikidata.org/w/api.php"
 SPARQL_URL = "https://query.wikidata.org/sparql"
@@ -167,7 +167,7 @@ class WikidataClient:
                 cached.unlink(missing_ok=True)  # a damaged cache entry is asked again
         data = self._fetch(url, params, post=post)
         if cached is not None:
-            _write_atomic(cached, json.dumps(data, ensure_ascii=False, sort_keys=True))
+            write_atomic(cached, json.dumps(data, ensure_ascii=False, sort_keys=True), mkdir=True)
         return data
 
     def _fetch(self, url: str, params: dict[str, str], *, post: bool) -> dict[str, Any]:
@@ -246,15 +246,3 @@ def _retry_after_seconds(value: str | None) -> float | None:
     except (TypeError, ValueError):
         return None
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

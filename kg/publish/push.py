@@ -16,8 +16,6 @@ Nothing is written locally before the first graph is stored.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +26,7 @@ import pyoxigraph as ox
 from rdflib import Dataset
 
 from kg.errors import ServiceError
+from kg.fileio import write_atomic
 from kg.publish.datatypes import declared_datatypes, restore_datatypes
 from kg.publish.source import DEFAULT_GRAPH, Quads, graph_hash, load_quads
 
@@ -258,9 +257,4 @@ def _write_state(path: Path, graph_store: str, state: dict[str, str]) -> None:
         "graph_store": graph_store,
         "graphs": dict(sorted(state.items())),
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump(doc, f, indent=1, sort_keys=True)
-        f.write("\n")
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(doc, indent=1, sort_keys=True) + "\n", mkdir=True)

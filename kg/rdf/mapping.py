@@ -27,6 +27,7 @@ from kg.model import (
     TimeValue,
 )
 from kg.model.iri import Minter
+from kg.prefixes import PREFIXES
 from kg.rdf.vocab import NIF, NKG, WD
 
 SOFTWARE = "newskg"
@@ -278,17 +279,8 @@ def to_dataset(graphs: Iterable[Graph]) -> Dataset:
 
 
 def bind_prefixes(g: Graph | Dataset) -> None:
-    for prefix, ns in (
-        ("nkg", NKG),
-        ("nif", NIF),
-        ("wd", WD),
-        ("prov", PROV),
-        ("dcterms", DCTERMS),
-        ("skos", SKOS),
-        ("owl", OWL),
-        ("xsd", XSD),
-    ):
-        g.bind(prefix, ns, override=True)
+    for prefix, namespace in PREFIXES.items():
+        g.bind(prefix, namespace, override=True)
 
 
 def _iri_or_literal(value: str) -> URIRef | Literal:

@@ -21,11 +21,9 @@ dataset under different hash seeds and compare bytes.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +32,7 @@ from rdflib.plugins.serializers.trig import TrigSerializer
 from rdflib.term import Node
 
 from kg.errors import InputError
+from kg.fileio import write_atomic
 from kg.rdf.mapping import bind_prefixes
 
 #: suffix -> (rdflib serializer name, whether the format keeps named graphs)
@@ -137,32 +136,6 @@ def _sort_json(value: Any, key: str | None = None) -> Any:
             return items
         return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
     return value
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and
-    ``os.replace``: readers see the old file or the new one, never a partial one, and
-    nothing is left behind on failure.
-
-    Raises:
-        InputError: the file cannot be written (KG221).
-    """
-    folder = path.parent if str(path.parent) else Path(".")
-    tmp: str | None = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-        tmp = None
-    except OSError as e:
-        raise InputError("KG221", f"{path}: cannot write ({e.strerror or e})") from e
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
 
 
 def write_dataset(ds: Dataset, path: Path) -> int:

@@ -15,6 +15,7 @@ from typing import Literal
 import pyoxigraph as ox
 
 from kg.errors import InputError
+from kg.prefixes import PREFIXES
 
 TermKind = Literal["iri", "bnode", "literal"]
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -42,17 +43,6 @@ MEDIA_TYPES: dict[str, str] = {
     "ntriples": "application/n-triples",
     "rdfxml": "application/rdf+xml",
     "jsonld": "application/ld+json",
-}
-PREFIXES: dict[str, str] = {
-    "nkg": "https://w3id.org/newskg/ontology#",
-    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "wd": "http://www.wikidata.org/entity/",
 }
 
 

@@ -1,0 +1,218 @@
+"""From grouped mentions to model Events: roles, place, time, casualty reports and the
+claims they come from."""
+
+from __future__ import annotations
+
+from kg.extract.events.claims import Scope
+from kg.extract.events.coref import Coref, Group
+from kg.extract.events.doc import Ctx
+from kg.extract.events.figures import Figure
+from kg.extract.events.roles import agent
+from kg.extract.events.triggers import Cand
+from kg.extract.events.when import TimeFinder
+from kg.extract.events.where import PlaceFinder
+from kg.model import CasualtyReport, Event, Mention, PlacePrecision, TimeValue
+
+
+def assemble(
+    ctx: Ctx,
+    groups: list[Group],
+    figures: list[Figure],
+    scopes: list[Scope],
+    places: PlaceFinder,
+    times: TimeFinder,
+    coref: Coref,
+) -> None:
+    base = len(ctx.x.events)
+    events: list[Event] = []
+    for n, group in enumerate(groups, base + 1):
+        event = _event(ctx, group, f"event:{n}", places, times, coref)
+        for c in group.cands:
+            c.event = event
+        events.append(event)
+    _responsibility(ctx, groups)
+    for group in groups:
+        owner = group.cands[0].event
+        assert owner is not None
+        event = owner
+        for key in _union(c.perpetrators for c in group.body) or _union(
+            c.perpetrators for c in group.cands
+        ):
+            if key not in event.perpetrators:
+                event.perpetrators.append(key)
+        for key in _union(c.participants for c in group.cands):
+            if key not in event.participants:
+                event.participants.append(key)
+        for key in _union(c.targets for c in group.cands):
+            if key not in event.targets and key not in event.perpetrators:
+                event.targets.append(key)
+    _figures(ctx, groups, figures)
+    _claims(ctx, events, scopes)
+    ctx.x.events.extend(events)
+
+
+def _union(lists) -> list[str]:  # type: ignore[no-untyped-def]
+    out: list[str] = []
+    for values in lists:
+        for v in values:
+            if v not in out:
+                out.append(v)
+    return out
+
+
+def _event(
+    ctx: Ctx, group: Group, key: str, places: PlaceFinder, times: TimeFinder, coref: Coref
+) -> Event:
+    mentions = sorted({c.mention for c in group.cands})
+    body = sorted(group.body, key=lambda c: c.start)
+    event = Event(key=key, type=group.type, mentions=mentions)
+    scene = next((c.scene_place for c in body if c.scene_place), None)
+    if scene:
+        event.place, event.place_precision = scene, PlacePrecision.STATED
+    else:
+        located = group.type.value in {str(t) for t in ctx.lex.places.get("located_types", ())}
+        tokens = [c.tok for c in body if not c.placeless]
+        event.place, event.place_precision = places.resolve(tokens, located=located)
+    event.time = _time(ctx, body, places, times, coref)
+    first = next((c for c in body if c.kind != "scene"), body[0])
+    event.label = _label(ctx, event, first.mention.text)
+    return event
+
+
+def _time(
+    ctx: Ctx, body: list[Cand], places: PlaceFinder, times: TimeFinder, coref: Coref
+) -> TimeValue | None:
+    """A stated time of the event's own sentences first, then an anaphoric one, then the
+    time of the sentence an anaphoric place word ("the town") points back to."""
+    found = [coref.time_of.get(id(c)) or times.time_for(c.tok, alone=coref.alone(c)) for c in body]
+    stated = [
+        t
+        for t in found
+        if t is not None and (t.mention is None or t.mention.label != "ANAPHORIC_TIME")
+    ]
+    if stated:
+        return stated[0]
+    anaphoric = [t for t in found if t is not None]
+    if anaphoric:
+        return anaphoric[0]
+    for c in body:
+        unit = ctx.unit_of[c.tok.i]
+        if places.anaphoric(unit):
+            ref = places.anaphoric_unit(unit)
+            if ref is not None:
+                return times.unit_time(ref)
+    return None
+
+
+def _responsibility(ctx: Ctx, groups: list[Group]) -> None:
+    """ "X were responsible (for E)": X is the perpetrator of E, else of the events of the
+    paragraph that have none."""
+    words = ctx.lex.words("context", "responsibility_adjectives")
+    for tok in ctx.doc:
+        if tok.lower_ not in words or tok.dep_ not in {"acomp", "attr", "prep", "advmod"}:
+            continue
+        verb = tok.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        who = agent(ctx, subj)
+        if who is None:
+            who = ctx.described(subj)
+        para = ctx.para_of[tok.i]
+        for group in groups:
+            body = group.body
+            if any(ctx.para_of[c.tok.i] == para for c in body) and not any(
+                c.perpetrators for c in body
+            ):
+                body[0].perpetrators.append(who)
+
+
+def _figures(ctx: Ctx, groups: list[Group], figures: list[Figure]) -> None:
+    owner: dict[int, Group] = {}
+    for g in groups:
+        for c in g.cands:
+            owner[c.tok.i] = g
+    for fig in figures:
+        group = owner.get(fig.verb.i) if fig.verb is not None else None
+        unit = ctx.unit_of[fig.count.i]
+        para = ctx.para_of[fig.count.i]
+        if group is None:
+            same_unit = [
+                (abs(c.tok.i - fig.count.i), g)
+                for g in groups
+                for c in g.cands
+                if ctx.unit_of[c.tok.i] == unit
+            ]
+            if same_unit:
+                group = min(same_unit, key=lambda x: x[0])[1]
+        if group is None:
+            before = [
+                (c.start, g)
+                for g in groups
+                for c in g.cands
+                if ctx.para_of[c.tok.i] == para and c.start < fig.count.i
+            ]
+            if before:
+                group = max(before, key=lambda x: x[0])[1]
+        if group is None:
+            continue
+        event = group.cands[0].event
+        assert isinstance(event, Event)
+        headline = ctx.in_headline(fig.count)
+        if headline and any(not ctx.in_headline(_tok(ctx, r.mention)) for r in event.casualties):
+            continue
+        event.casualties.append(CasualtyReport(fig.kind, fig.minimum, fig.maximum, fig.mention))
+    for g in groups:
+        event = g.cands[0].event
+        assert isinstance(event, Event)
+        body = [r for r in event.casualties if not ctx.in_headline(_tok(ctx, r.mention))]
+        if body:
+            event.casualties = body
+
+
+def _tok(ctx: Ctx, mention: Mention):  # type: ignore[no-untyped-def]
+    return ctx.token_at(mention.begin)
+
+
+def _claims(ctx: Ctx, events: list[Event], scopes: list[Scope]) -> None:
+    def scope_of(m: Mention) -> Scope | None:
+        inside = [s for s in scopes if s.begin <= m.begin and m.end <= s.end]
+        return min(inside, key=lambda s: s.end - s.begin) if inside else None
+
+    for event in events:
+        for m in event.mentions:
+            scope = scope_of(m)
+            if scope is None:
+                continue
+            if scope.claim.key not in event.claims:
+                event.claims.append(scope.claim.key)
+            if event.key not in scope.claim.about:
+                scope.claim.about.append(event.key)
+        for report in event.casualties:
+            scope = scope_of(report.mention)
+            if scope is not None:
+                report.claim = scope.claim.key
+                report.reported_by = scope.claim.claimant
+                if scope.claim.key not in event.claims:
+                    event.claims.append(scope.claim.key)
+                if event.key not in scope.claim.about:
+                    scope.claim.about.append(event.key)
+
+
+def _label(ctx: Ctx, event: Event, trigger: str) -> str:
+    """A readable label: "Looting (looting) in Banias, 2025-03-07"."""
+    label = f"{event.type.value} ({trigger})"
+    place = ctx.x.entities.get(event.place) if event.place else None
+    if place is not None:
+        label += f" in {place.label}"
+    t = event.time
+    if t is not None:
+        when = t.start.isoformat()
+        if t.precision.value == "span" and t.end:
+            when = f"{when}/{t.end.isoformat()}"
+        elif t.precision.value == "month":
+            when = t.start.strftime("%Y-%m")
+        elif t.precision.value == "year":
+            when = str(t.start.year)
+        label += f", {when}"
+    return label

@@ -1,0 +1,245 @@
+"""Claims: reported speech and attribution ("X said that ...", "according to X", "X
+estimates", "X accused Y of ...", "quoting X", "..., he added", "as reported by X"), with the
+claimant resolved through pronouns and descriptions ("he", "the same official", "His
+organization" -> the organisation the last speaker belongs to)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from kg.extract.events.doc import Ctx
+from kg.extract.events.roles import AGENT_TYPES, agent, target
+from kg.model import Claim, EntityType, RelationType
+
+_QUOTES = {'"', "“", "”", "``", "''"}
+
+
+@dataclass(slots=True)
+class Scope:
+    """Where a claim's content lies: facts inside it come from the claim."""
+
+    begin: int
+    end: int
+    claim: Claim
+
+
+class ClaimReader:
+    def __init__(self, ctx: Ctx) -> None:
+        self.ctx = ctx
+        rep = ctx.lex.reporting
+        self.verbs = ctx.lex.words("reporting", "verbs")
+        self.accuse = ctx.lex.words("reporting", "accusation_verbs")
+        self.as_by = ctx.lex.words("reporting", "as_by_verbs")
+        self.quoting = ctx.lex.words("reporting", "quoting_verbs")
+        self.anaphors = [tuple(p.lower().split()) for p in rep.get("speaker_anaphors", ())]
+        self.org_nouns = ctx.lex.words("reporting", "organisation_nouns")
+        self.last: str | None = None
+        self.scopes: list[Scope] = []
+
+    def read(self) -> list[Claim]:
+        claims: list[Claim] = []
+        for n, unit in enumerate(self.ctx.units):
+            for tok in unit:
+                found = self._claim_at(tok, n)
+                if found is None:
+                    continue
+                claim, begin, end = found
+                claim.key = f"claim:{len(claims) + 1}"
+                claims.append(claim)
+                self.scopes.append(Scope(begin, end, claim))
+                self.last = claim.claimant
+        return claims
+
+    def _claim_at(self, tok: Token, n: int) -> tuple[Claim, int, int] | None:
+        lemma = tok.lemma_.lower()
+        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            return self._according(tok, n)
+        if tok.pos_ == "VERB" and lemma in self.verbs and tok.dep_ != "amod":
+            if (
+                tok.dep_ == "advcl"
+                and lemma in self.as_by
+                and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+            ):
+                return self._as_by(tok, n)
+            if lemma in self.quoting and tok.dep_ == "advcl":
+                return None
+            return self._said(tok, n)
+        return None
+
+    # -- claimants ---------------------------------------------------------------------
+    def claimant(self, subj: Token) -> str | None:
+        ctx = self.ctx
+        lo, hi = ctx.np_bounds(subj)
+        words = tuple(t.lower_ for t in ctx.doc[lo:hi])
+        if words in self.anaphors:
+            return self.last
+        if subj.lemma_.lower() in self.org_nouns and any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children
+        ):
+            person = self._speaker_person(subj)
+            return self._organisation_of(person) if person else None
+        if subj.pos_ == "PRON":
+            if subj.lower_ in {"he", "she"}:
+                last = ctx.entity(self.last) if self.last else None
+                if last is not None and last.type is EntityType.PERSON:
+                    return self.last
+            return agent(ctx, subj)
+        return agent(ctx, subj)
+
+    def _speaker_person(self, tok: Token) -> str | None:
+        last = self.ctx.entity(self.last) if self.last else None
+        if last is not None and last.type is EntityType.PERSON:
+            return self.last
+        return None
+
+    def _organisation_of(self, person: str) -> str | None:
+        for rel in self.ctx.x.relations:
+            if rel.subject == person and rel.predicate in {
+                RelationType.MEMBER_OF,
+                RelationType.LEADER_OF,
+            }:
+                return rel.object
+        return None
+
+    # -- constructions -----------------------------------------------------------------
+    def _said(self, verb: Token, n: int) -> tuple[Claim, int, int] | None:
+        ctx = self.ctx
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj"}), None)
+        if subj is None and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+            # '"...," added the same official': the speaker follows the verb
+            subj = next(
+                (c for c in verb.children if c.dep_ in {"dobj", "attr"} and c.i > verb.i), None
+            )
+        if subj is None:
+            return None
+        who = self.claimant(subj)
+        if who is None:
+            return None
+        via = None
+        for child in verb.children:
+            if child.dep_ == "advcl" and child.lemma_.lower() in self.quoting:
+                obj = next((c for c in child.children if c.dep_ == "dobj"), None)
+                via = target(ctx, obj) if obj is not None else None
+        content = self._content(verb, n)
+        if content is None:
+            return None
+        begin, end = content
+        text = _trim(ctx.doc.text[begin:end])
+        if not text:
+            return None
+        mention = ctx.mention(verb.i, verb.i + 1, "REPORTING")
+        return Claim(key="", claimant=who, content=text, mention=mention, via=via), begin, end
+
+    def _content(self, verb: Token, n: int) -> tuple[int, int] | None:
+        ctx = self.ctx
+        lemma = verb.lemma_.lower()
+        children = list(verb.children)
+        for child in children:
+            if child.dep_ == "ccomp" and child.i > verb.i and child.left_edge.i > verb.i:
+                start = child.left_edge.i
+                while ctx.doc[start].dep_ == "mark" or ctx.doc[start].text in _QUOTES:
+                    start += 1
+                return ctx.doc[start].idx, _end(ctx, child.right_edge)
+        if lemma in self.accuse:
+            obj = next((c for c in children if c.dep_ == "dobj"), None)
+            of = next((c for c in children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if obj is not None and of is not None:
+                return ctx.doc[obj.left_edge.i].idx, _end(ctx, of.right_edge)
+        # "...," he added: the quotation before the verb in the same paragraph
+        para = ctx.para_of[verb.i]
+        first = min([verb] + [c for c in children if c.dep_ == "nsubj"], key=lambda t: t.i)
+        quote = self._quote_before(first, para)
+        if quote is not None:
+            return quote
+        for child in children:
+            if child.dep_ in {"dobj", "ccomp", "xcomp"} and child.i > verb.i:
+                return ctx.doc[child.left_edge.i].idx, _end(ctx, child.right_edge)
+        for child in children:
+            if child.dep_ == "ccomp" and child.i < verb.i:
+                return ctx.doc[child.left_edge.i].idx, _end(ctx, child.right_edge)
+        return None
+
+    def _quote_before(self, verb: Token, para: int) -> tuple[int, int] | None:
+        ctx = self.ctx
+        i = verb.i - 1
+        while i >= 0 and (
+            ctx.doc[i].is_punct and ctx.doc[i].text not in _QUOTES or ctx.doc[i].is_space
+        ):
+            i -= 1
+        if i < 0 or ctx.doc[i].text not in _QUOTES:
+            return None
+        close = i
+        j = close - 1
+        while j >= 0 and ctx.doc[j].text not in _QUOTES and ctx.para_of[j] == para:
+            j -= 1
+        if j < 0 or ctx.doc[j].text not in _QUOTES or close - j < 2:
+            return None
+        first, last = ctx.doc[j + 1], ctx.doc[close - 1]
+        return first.idx, _end(ctx, last)
+
+    def _according(self, tok: Token, n: int) -> tuple[Claim, int, int] | None:
+        ctx = self.ctx
+        to = next(c for c in tok.children if c.lower_ == "to")
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        who = agent(ctx, pobj)
+        if who is None:
+            return None
+        unit = ctx.units[n]
+        start = tok.right_edge.i + 1
+        while start < unit.end and ctx.doc[start].is_punct:
+            start += 1
+        if start < unit.end:
+            begin, stop = ctx.doc[start].idx, unit.end_char
+        elif tok.i > unit.start:  # "..., according to X."
+            begin, stop = unit.start_char, ctx.doc[tok.i - 1].idx
+        else:
+            return None
+        text = _trim(ctx.doc.text[begin:stop])
+        # attribution runs on to the end of the paragraph
+        para = ctx.para_of[tok.i]
+        end = unit.end_char
+        for later in ctx.units[n + 1 :]:
+            if ctx.para_of[later.start] != para:
+                break
+            end = later.end_char
+        mention = ctx.mention(tok.i, to.i + 1, "REPORTING")
+        return Claim(key="", claimant=who, content=text, mention=mention), begin, end
+
+    def _as_by(self, verb: Token, n: int) -> tuple[Claim, int, int] | None:
+        ctx = self.ctx
+        by = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if pobj is None:
+            return None
+        who = agent(ctx, pobj)
+        if who is None:
+            return None
+        unit = ctx.units[n]
+        end_tok = ctx.doc[verb.left_edge.i - 1] if verb.left_edge.i > unit.start else None
+        if end_tok is None:
+            return None
+        begin = unit.start_char
+        end = end_tok.idx + len(end_tok.text)
+        text = _trim(ctx.doc.text[begin:end])
+        assert by is not None
+        mention = ctx.mention(verb.left_edge.i, by.i + 1, "REPORTING")
+        return Claim(key="", claimant=who, content=text, mention=mention), begin, end
+
+
+def _end(ctx: Ctx, tok: Token) -> int:
+    i = tok.i
+    while i > 0 and (ctx.doc[i].is_punct or ctx.doc[i].is_space):
+        i -= 1
+    return ctx.doc[i].idx + len(ctx.doc[i].text)
+
+
+def _trim(text: str) -> str:
+    text = " ".join(text.split())
+    return text.strip(" ,;:\"“”'").strip()
+
+
+__all__ = ["AGENT_TYPES", "ClaimReader", "Scope"]

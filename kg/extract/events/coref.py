@@ -1,0 +1,269 @@
+"""Event coreference: which trigger mentions tell of the same happening (the rule is
+documented in data/lexicons/README.md, "Event coreference")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.events.doc import Ctx
+from kg.extract.events.triggers import Cand
+from kg.extract.events.when import TimeFinder
+from kg.extract.events.where import PlaceFinder
+from kg.model import DatePrecision, EventType, TimeValue
+
+_ATTACK_LIKE = {
+    EventType.ATTACK,
+    EventType.SHELLING,
+    EventType.AIRSTRIKE,
+    EventType.BOMBING,
+    EventType.KILLING,
+}
+
+
+@dataclass(slots=True, eq=False)
+class Group:
+    cands: list[Cand] = field(default_factory=list)
+
+    @property
+    def body(self) -> list[Cand]:
+        return [c for c in self.cands if not c.headline and c.host is None] or self.cands
+
+    @property
+    def type(self) -> EventType:
+        return self.body[0].type
+
+    @property
+    def last(self) -> Cand:
+        return max(self.cands, key=lambda c: c.start)
+
+
+class Coref:
+    def __init__(self, ctx: Ctx, places: PlaceFinder, times: TimeFinder) -> None:
+        self.ctx = ctx
+        self.places = places
+        self.times = times
+        self.distinct = ctx.lex.words("context", "distinct_markers")
+        self.scene = ctx.lex.words("places", "scene_nouns")
+        cas = ctx.lex.casualties
+        self.casualty_verbs = {w.lower() for w in cas["killed"]["verbs"]} | {
+            w.lower() for w in cas["injured"]["verbs"]
+        }
+        self.place_of: dict[int, str | None] = {}
+        self.units: dict[int, list[Cand]] = {}
+        self.time_of: dict[int, TimeValue | None] = {}
+
+    # -- per-mention facts ------------------------------------------------------------
+    def _place(self, c: Cand) -> str | None:
+        if id(c) not in self.place_of:
+            self.place_of[id(c)] = c.scene_place or self.places.stated(
+                c.tok, own=c.type is EventType.STATEMENT
+            )
+        return self.place_of[id(c)]
+
+    def _time(self, c: Cand) -> TimeValue | None:
+        if id(c) not in self.time_of:
+            self.time_of[id(c)] = self.times.time_for(c.tok, alone=self.alone(c))
+        return self.time_of[id(c)]
+
+    def alone(self, c: Cand) -> bool:
+        """``c`` is the only trigger of its sentence unit that is not hosted by another."""
+        unit = self.ctx.unit_of[c.tok.i]
+        return [o for o in self.units.get(unit, []) if o.host is None] == [c]
+
+    def _is_distinct(self, c: Cand) -> bool:
+        return any(ch.dep_ == "amod" and ch.lower_ in self.distinct for ch in c.tok.children)
+
+    # -- hosts and scenes ---------------------------------------------------------------
+    def hosts(self, cands: list[Cand]) -> list[Cand]:
+        by_tok = {c.tok.i: c for c in cands}
+        collectives = self.ctx.lex.words("context", "collective_nouns")
+        for c in cands:
+            if c.kind == "verb" and c.lemma in self.casualty_verbs:
+                for prep in c.tok.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "in":
+                        for pobj in prep.children:
+                            target = by_tok.get(pobj.i)
+                            if target is None and pobj.lemma_.lower() in collectives:
+                                inner = [
+                                    g
+                                    for ch in pobj.children
+                                    if ch.lower_ == "of"
+                                    for g in ch.children
+                                ]
+                                target = next((by_tok[g.i] for g in inner if g.i in by_tok), None)
+                            if target is not None and target is not c:
+                                c.host = target
+                    if prep.dep_ == "advcl" and any(
+                        m.dep_ in {"mark", "advmod"} and m.lower_ in {"when", "as", "after"}
+                        for m in prep.children
+                    ):
+                        target = by_tok.get(prep.i)  # "12 were killed when rebels shelled X"
+                        if target is not None and target is not c:
+                            c.host = target
+            if c.host is None and c.kind == "verb" and c.lemma in self.casualty_verbs:
+                head = c.tok.head
+                if (
+                    c.tok.dep_ in {"advcl", "xcomp", "conj"}
+                    and c.tok.tag_ == "VBG"
+                    and head is not c.tok
+                ):
+                    target = by_tok.get(head.i)
+                    if target is None:  # "A drone strike hit X, killing N"; "carried out a strike"
+                        for dep in ("nsubj", "dobj"):
+                            arg = next((s for s in head.children if s.dep_ == dep), None)
+                            if target is None and arg is not None:
+                                target = by_tok.get(arg.i)
+                    if target is not None and target is not c:
+                        c.host = target
+            if c.kind == "weapon":
+                unit = self.ctx.unit_of[c.tok.i]
+                others = [
+                    o
+                    for o in cands
+                    if o is not c
+                    and o.kind != "weapon"
+                    and o.type in _ATTACK_LIKE
+                    and self.ctx.unit_of[o.tok.i] == unit
+                ]
+                if others:
+                    c.host = min(others, key=lambda o: abs(o.tok.i - c.tok.i))
+        out = list(cands)
+        for c in cands:
+            sub = self._scene(c)
+            if sub is not None:
+                out.append(sub)
+                self.place_of[id(c)] = None  # the sub-event's place, not the parent's
+                c.placeless = True
+        out.sort(key=lambda c: (c.start, c.kind == "scene"))
+        return out
+
+    def _scene(self, c: Cand) -> Cand | None:
+        """ "one of the scenes of E was X": a new event of E's type at X."""
+        tok = c.tok
+        if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+            return None
+        scene = tok.head.head
+        if (
+            scene.lemma_.lower() not in self.scene
+            or scene.dep_ != "pobj"
+            or scene.head.head.lower_ != "one"
+        ):
+            return None
+        place = self.places.stated(scene)
+        if place is None:
+            return None
+        anchor = max(scene.head.head.head.right_edge.i, scene.i)
+        sub = Cand(
+            tok=scene,
+            start=anchor,
+            end=anchor + 1,
+            type=c.type,
+            kind="scene",
+            mention=self.ctx.mention(scene.i, scene.i + 1, "TRIGGER"),
+            scene_place=place,
+        )
+        return sub
+
+    # -- grouping -------------------------------------------------------------------------
+    def group(self, cands: list[Cand]) -> list[Group]:
+        for c in cands:
+            self.units.setdefault(self.ctx.unit_of[c.tok.i], []).append(c)
+        groups: list[Group] = []
+        headline: list[Cand] = []
+        for c in cands:
+            if c.host is not None:
+                continue
+            if c.headline:
+                headline.append(c)
+                continue
+            target = None if self._is_distinct(c) else self._antecedent(c, groups)
+            if target is None:
+                groups.append(Group([c]))
+            else:
+                target.cands.append(c)
+        for c in headline:
+            target = next((g for g in groups if g.type is c.type), None)
+            if target is None:
+                groups.append(Group([c]))
+            else:
+                target.cands.append(c)
+        for c in cands:
+            if c.host is not None:
+                host = c.host
+                while host.host is not None:
+                    host = host.host
+                owner = next((g for g in groups if host in g.cands), None)
+                if owner is not None:
+                    owner.cands.append(c)
+        groups.sort(key=lambda g: min(c.start for c in g.cands))
+        return groups
+
+    def _antecedent(self, c: Cand, groups: list[Group]) -> Group | None:
+        same = [g for g in groups if g.type is c.type and not g.body[0].headline]
+        generic = (self.ctx.lex.context.get("generic_anaphors") or {}).get(c.lemma)
+        if not same and generic and c.anaphor:
+            kinds = {EventType(t) for t in generic}
+            near = [g for g in groups if g.type in kinds and not g.body[0].headline]
+            return max(near, key=lambda g: g.last.start) if near else None
+        if not same:
+            return None
+        if c.anaphor in {"demonstrative", "possessive", "predicate"} or c.collective:
+            if c.plural or c.collective:
+                return same[0]
+            return max(same, key=lambda g: g.last.start)
+        if c.anaphor == "definite":
+            lemma = [g for g in same if any(o.lemma == c.lemma for o in g.cands)]
+            if lemma:
+                return max(lemma, key=lambda g: g.last.start)
+            fits = [g for g in same if self._compatible(c, g)]
+            if fits:
+                return max(fits, key=lambda g: g.last.start)
+        shared = [
+            g for g in same if set(c.perpetrators) & {p for o in g.cands for p in o.perpetrators}
+        ]
+        shared = [g for g in shared if self._compatible(c, g, strict_place=True)]
+        if shared:
+            return max(shared, key=lambda g: g.last.start)
+        place, time = self._place(c), self._time(c)
+        if place is None and time is None:
+            para = self.ctx.para_of[c.tok.i]
+            recent = max(same, key=lambda g: g.last.start)
+            if self.ctx.para_of[recent.last.tok.i] >= para - 1:
+                return recent
+        if place is not None:
+            fits = [
+                g
+                for g in same
+                if place in {self._place(o) for o in g.cands} and self._compatible(c, g)
+            ]
+            if fits:
+                return max(fits, key=lambda g: g.last.start)
+        return None
+
+    def _compatible(self, c: Cand, g: Group, *, strict_place: bool = False) -> bool:
+        """No conflicting place or time (``strict_place``: a mention with a place of its own
+        joins only an event stated at that same place)."""
+        place, time = self._place(c), self._time(c)
+        places = {p for p in (self._place(o) for o in g.body) if p}
+        if place and places and place not in places:
+            return False
+        if strict_place and place and not places:
+            return False
+        times = [t for t in (self._time(o) for o in g.body) if t]
+        return not (time and times and not any(_overlap(time, t) for t in times))
+
+
+def _overlap(a: TimeValue, b: TimeValue) -> bool:
+    def bounds(t: TimeValue):  # type: ignore[no-untyped-def]
+        if t.precision is DatePrecision.SPAN and t.end:
+            return t.start, t.end
+        if t.precision is DatePrecision.DAY:
+            return t.start, t.start
+        if t.precision is DatePrecision.MONTH:
+            nxt = t.start.replace(day=28)
+            return t.start, nxt
+        return t.start, t.start.replace(month=12, day=31)
+
+    a0, a1 = bounds(a)
+    b0, b1 = bounds(b)
+    return a0 <= b1 and b0 <= a1

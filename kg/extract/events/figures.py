@@ -1,0 +1,159 @@
+"""Casualty figures: a count of people (digits, number words or a vague quantity) with its
+modifier ("at least", "nearly", "more than"...), killed or injured from the words around it.
+The rules and their sources are in data/lexicons/README.md."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from kg.extract.events.doc import Ctx
+from kg.model import CasualtyKind, Mention
+
+
+@dataclass(slots=True)
+class Figure:
+    """One casualty figure before it is attached to an event."""
+
+    kind: CasualtyKind
+    minimum: int | None
+    maximum: int | None
+    mention: Mention
+    count: Token  # the number's head token
+    verb: Token | None  # the casualty word that governs it, when there is one
+
+
+class FigureReader:
+    def __init__(self, ctx: Ctx) -> None:
+        self.ctx = ctx
+        nums = ctx.lex.numbers
+        self.words = {str(k).lower(): int(v) for k, v in (nums.get("words") or {}).items()}
+        self.vague = {str(k).lower(): int(v) for k, v in (nums.get("vague") or {}).items()}
+        self.modifiers = {
+            tuple(str(k).lower().split()): str(v) for k, v in (nums.get("modifiers") or {}).items()
+        }
+        cas = ctx.lex.casualties
+        self.kill_verbs = {w.lower() for w in cas["killed"].get("verbs", ())}
+        self.kill_nouns = {w.lower() for w in cas["killed"].get("nouns", ())} | {
+            w.lower() for w in cas["killed"].get("adjectives", ())
+        }
+        self.hurt_verbs = {w.lower() for w in cas["injured"].get("verbs", ())}
+        self.hurt_nouns = {w.lower() for w in cas["injured"].get("nouns", ())} | {
+            w.lower() for w in cas["injured"].get("adjectives", ())
+        }
+        self.people = {w.lower() for w in cas.get("people_nouns", ())}
+
+    def value(self, tok: Token) -> int | None:
+        text = tok.lower_.replace(",", "")
+        if re.fullmatch(r"\d+", text):
+            return int(text)
+        if text in self.vague and tok.pos_ in {"NOUN", "NUM", "ADJ", "DET"}:
+            return None
+        parts = text.split("-")
+        if all(p in self.words for p in parts):
+            return sum(self.words[p] for p in parts)
+        return None
+
+    def figures(self) -> list[Figure]:
+        out: list[Figure] = []
+        for tok in self.ctx.doc:
+            if tok.is_space:
+                continue
+            number = self.value(tok)
+            vague = tok.lower_ in self.vague and tok.pos_ in {"NOUN", "NUM", "ADJ"}
+            if number is None and not vague:
+                continue
+            if tok.lower_ == "one" and tok.dep_ != "nummod":
+                continue  # "one of the ..."
+            kind, verb = self._kind(tok)
+            if kind is None:
+                continue
+            lo, mode = self._modifier(tok)
+            minimum: int | None
+            maximum: int | None
+            if vague:
+                minimum, maximum = self.vague[tok.lower_], None
+            else:
+                assert number is not None
+                minimum, maximum = _apply(mode, number)
+            out.append(
+                Figure(kind, minimum, maximum, self.ctx.mention(lo, tok.i + 1, "NUMBER"), tok, verb)
+            )
+        return out
+
+    def _modifier(self, tok: Token) -> tuple[int, str]:
+        doc = self.ctx.doc
+        for size in (3, 2, 1):
+            lo = tok.i - size
+            if lo < 0:
+                continue
+            words = tuple(t.lower_ for t in doc[lo : tok.i])
+            if words in self.modifiers:
+                return lo, self.modifiers[words]
+        return tok.i, "exact"
+
+    def _kind(self, tok: Token) -> tuple[CasualtyKind | None, Token | None]:
+        """Killed or injured: the casualty word the count (or its noun) depends on."""
+        node = tok
+        if tok.dep_ == "nummod" or (tok.dep_ in {"amod", "quantmod"} and tok.head.pos_ == "NOUN"):
+            node = tok.head
+        noun = node.lemma_.lower()
+        if _is(node, self.kill_nouns):
+            return CasualtyKind.KILLED, node
+        if _is(node, self.hurt_nouns):
+            return CasualtyKind.INJURED, node
+        # "corpses, nearly twenty", "a pile of corpses, nearly twenty": apposition
+        if node.dep_ == "appos":
+            head = node.head
+            heads = [head] + [g for p in head.children if p.lower_ == "of" for g in p.children]
+            for h in heads:
+                if _is(h, self.kill_nouns):
+                    return CasualtyKind.KILLED, h
+        people = noun in self.people or any(
+            ch.dep_ == "prep"
+            and ch.lower_ == "of"
+            and any(g.lemma_.lower() in self.people for g in ch.children)
+            for ch in node.children
+        )
+        if not people and node is tok and tok.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+            return None, None
+        head = node.head
+        for _ in range(2):
+            lemma = head.lemma_.lower()
+            if head.pos_ in {"VERB", "ADJ", "AUX"} or lemma in self.kill_verbs | self.hurt_verbs:
+                if lemma in self.kill_verbs:
+                    return CasualtyKind.KILLED, head
+                if lemma in self.hurt_verbs or lemma in self.hurt_nouns:
+                    return CasualtyKind.INJURED, head
+            # "killed 12 and wounded 30": conjoined verbs; "left 12 dead": predicate adjectives
+            for child in node.children:
+                if child.dep_ in {"amod", "oprd", "acomp"}:
+                    word = child.lemma_.lower()
+                    if word in self.kill_nouns:
+                        return CasualtyKind.KILLED, child
+                    if word in self.hurt_nouns:
+                        return CasualtyKind.INJURED, child
+            if head.dep_ in {"relcl", "acl"} or head.head is head:
+                break
+            head = head.head
+        return None, None
+
+
+def _is(tok: Token, words: set[str]) -> bool:
+    """Lemma or surface form in ``words`` (the lemmatizer gets some plurals wrong)."""
+    lower = tok.lower_
+    return tok.lemma_.lower() in words or lower in words or lower.rstrip("s") in words
+
+
+def _apply(mode: str, n: int) -> tuple[int | None, int | None]:
+    if mode == "min":
+        return n, None
+    if mode == "min_plus_one":
+        return n + 1, None
+    if mode == "max":
+        return None, n
+    if mode == "max_minus_one":
+        return None, max(n - 1, 0)
+    return n, n  # exact, and "about n" (documented: a point figure, no range invented)

@@ -1,0 +1,180 @@
+"""Event times: weekday, month and date expressions of a sentence resolved with dateparser
+against the article's publication date (past preferred), with their precision; spans for two
+days ("on Thursday and Friday"); anaphoric times ("that day") take the last stated time."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import dateparser
+from spacy.tokens import Span, Token
+
+from kg.extract.events.doc import Ctx
+from kg.model import DatePrecision, Mention, TimeValue
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_PARTS = {"morning", "afternoon", "evening", "night", "dawn", "midnight", "noon"}
+_JOIN = {"and", "to", "-", "–", "through", "until", "or"}
+
+
+def _parse(text: str, published: date | None) -> date | None:
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": []}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return parsed.date() if parsed else None
+
+
+class TimeFinder:
+    """Finds and resolves the time expressions of sentence units, remembering the last one."""
+
+    def __init__(self, ctx: Ctx) -> None:
+        self.ctx = ctx
+        self.published = ctx.x.article.published
+        lex = ctx.lex.time
+        self.months = {m.lower() for m in lex.get("month_names", ())}
+        self.reporting = ctx.lex.words("reporting", "verbs")
+        self.anaphoric = [tuple(p.lower().split()) for p in lex.get("anaphoric_time", ())]
+        self.offsets = {
+            tuple(k.lower().split()): int(v)
+            for k, v in (lex.get("anaphoric_offsets") or {}).items()
+        }
+        self.relative = {
+            tuple(k.lower().split()): v for k, v in (lex.get("relative") or {}).items()
+        }
+        self.last: TimeValue | None = None
+        self.times: list[TimeValue | None] = []
+        for unit in ctx.units:
+            value = self._find(unit)
+            self.times.append(value)
+            if value is not None:
+                self.last = value
+
+    def unit_time(self, n: int) -> TimeValue | None:
+        """The time unit ``n`` states (its first expression), if any."""
+        return self.times[n]
+
+    def time_for(self, trigger: Token, *, alone: bool = False) -> TimeValue | None:
+        """The time of ``trigger``'s unit if the parse links them: the time expression lies
+        in the trigger's phrase, or the trigger lies in the clause the time modifies (a
+        relative clause stands for its noun). ``alone``: the unit's only trigger."""
+        n = self.ctx.unit_of[trigger.i]
+        value = self.times[n]
+        if value is None or value.mention is None or alone:
+            return value
+        tok = self.ctx.token_at(value.mention.begin)
+        if tok is None:
+            return None
+        anchor = tok
+        while anchor.head is not anchor and anchor.pos_ not in {"VERB", "AUX"}:
+            anchor = anchor.head
+        if anchor.dep_ in {"relcl", "acl"}:
+            anchor = anchor.head
+        if anchor.lemma_.lower() in self.reporting:
+            # "X captured Y, the army said in a statement on Sunday": Sunday is the report's
+            # time, not the capture's; it applies to statement triggers outside the report
+            for child in anchor.children:
+                if child.dep_ == "ccomp" and child.left_edge.i <= trigger.i <= child.right_edge.i:
+                    return None
+        in_trigger = trigger.left_edge.i <= tok.i <= trigger.right_edge.i
+        under_anchor = anchor.left_edge.i <= trigger.i <= anchor.right_edge.i
+        return value if in_trigger or under_anchor else None
+
+    def _find(self, unit: Span) -> TimeValue | None:
+        toks = list(unit)
+        lowers = [t.lower_ for t in toks]
+        i = 0
+        while i < len(toks):
+            word = lowers[i]
+            for phrase in self.anaphoric:
+                if tuple(lowers[i : i + len(phrase)]) == phrase and self.last is not None:
+                    shift = self.offsets.get(phrase, 0)
+                    base = self.last
+                    day = (base.end or base.start) if shift >= 0 else base.start
+                    mention = self._mention(toks[i], toks[i + len(phrase) - 1], "ANAPHORIC_TIME")
+                    if base.precision in {DatePrecision.DAY, DatePrecision.SPAN}:
+                        return TimeValue(
+                            DatePrecision.DAY, day + timedelta(days=shift), None, mention
+                        )
+                    return TimeValue(base.precision, base.start, base.end, mention)
+            for phrase, kind in self.relative.items():
+                if tuple(lowers[i : i + len(phrase)]) == phrase and self.published:
+                    return self._relative(kind, toks[i], toks[i + len(phrase) - 1])
+            if word in WEEKDAYS:
+                return self._weekdays(toks, lowers, i)
+            if word in self.months and toks[i].pos_ == "PROPN":
+                return self._month(toks, lowers, i)
+            i += 1
+        return None
+
+    def _mention(self, first, last, label: str) -> Mention:  # type: ignore[no-untyped-def]
+        return self.ctx.mention(first.i, last.i + 1, label)
+
+    def _relative(self, kind: str, first, last) -> TimeValue | None:  # type: ignore[no-untyped-def]
+        assert self.published is not None
+        text = " ".join(t.text for t in self.ctx.doc[first.i : last.i + 1])
+        mention = self._mention(first, last, "TIME")
+        if kind == "span7":
+            start = self.published - timedelta(days=7 + self.published.weekday())
+            if text.lower().startswith("this"):
+                start = self.published - timedelta(days=self.published.weekday())
+                return TimeValue(DatePrecision.SPAN, start, self.published, mention)
+            return TimeValue(DatePrecision.SPAN, start, start + timedelta(days=6), mention)
+        day = _parse(text, self.published)
+        if day is None:
+            return None
+        if kind == "month":
+            return TimeValue(DatePrecision.MONTH, day.replace(day=1), None, mention)
+        if kind == "year":
+            return TimeValue(DatePrecision.YEAR, day.replace(month=1, day=1), None, mention)
+        return TimeValue(DatePrecision.DAY, day, None, mention)
+
+    def _weekday(self, word: str) -> date | None:
+        """A weekday name: the latest such day up to the publication day itself."""
+        assert self.published is not None
+        return _parse(word, self.published + timedelta(days=1))
+
+    def _weekdays(self, toks, lowers, i: int) -> TimeValue | None:  # type: ignore[no-untyped-def]
+        if self.published is None:
+            return None
+        first_day = self._weekday(lowers[i])
+        if first_day is None:
+            return None
+        j = i + 1
+        while j < len(toks) and lowers[j] in _PARTS:
+            j += 1
+        if j + 1 < len(toks) and lowers[j] in _JOIN and lowers[j + 1] in WEEKDAYS:
+            second = self._weekday(lowers[j + 1])
+            if second is not None:
+                k = j + 2
+                while k < len(toks) and lowers[k] in _PARTS:
+                    k += 1
+                lo, hi = sorted((first_day, second))
+                mention = self._mention(toks[i], toks[k - 1], "TIME")
+                return TimeValue(DatePrecision.SPAN, lo, hi, mention)
+        start = i
+        while start > 0 and lowers[start - 1] in {"late", "early"} | _PARTS:
+            start -= 1
+        return TimeValue(
+            DatePrecision.DAY, first_day, None, self._mention(toks[start], toks[j - 1], "TIME")
+        )
+
+    def _month(self, toks, lowers, i: int) -> TimeValue | None:  # type: ignore[no-untyped-def]
+        lo = i - 1 if i > 0 and toks[i - 1].like_num else i
+        hi = i + 1
+        while hi < len(toks) and (toks[hi].like_num or toks[hi].text == ","):
+            hi += 1
+        while hi > i + 1 and toks[hi - 1].text == ",":
+            hi -= 1
+        text = " ".join(t.text for t in toks[lo:hi] if t.text != ",")
+        has_day = lo < i or any(t.like_num and len(t.text) <= 2 for t in toks[i + 1 : hi])
+        has_year = any(t.like_num and len(t.text) == 4 for t in toks[lo:hi])
+        if not (has_year or self.published):
+            return None
+        day = _parse(text, self.published)
+        if day is None:
+            return None
+        mention = self._mention(toks[lo], toks[hi - 1], "TIME")
+        if has_day:
+            return TimeValue(DatePrecision.DAY, day, None, mention)
+        return TimeValue(DatePrecision.MONTH, day.replace(day=1), None, mention)
