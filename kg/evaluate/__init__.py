@@ -148,7 +148,9 @@ def evaluate_files(graph_path: Path, gold_path: Path, article_path: Path) -> Eva
     return evaluate_graph(load_rdf(graph_path), gold, article)
 
 
-# Sections of other modules (issue 4: links), appended after the entity section.
+# Sections of other modules, appended after the entity section (they import this module's
+# Section protocol, hence at the end): events, claims and relations (issue 3), links (issue 4).
+from kg.evaluate.events import event_section  # noqa: E402
 from kg.evaluate.links import link_section  # noqa: E402
 
-SECTION_BUILDERS.append(link_section)
+SECTION_BUILDERS.extend([event_section, link_section])

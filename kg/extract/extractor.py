@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc
 
+from kg.extract.events import add_events
 from kg.extract.language import check_english
 from kg.extract.mentions import candidates
 from kg.extract.nlp import load_nlp, model_name
@@ -29,7 +30,7 @@ def add_entities(doc: Doc, extraction: Extraction) -> None:
 
 
 #: The steps run after parsing, in order.
-DEFAULT_STEPS: tuple[PostStep, ...] = (add_entities,)
+DEFAULT_STEPS: tuple[PostStep, ...] = (add_entities, add_events)
 
 
 class Extractor:
