@@ -217,7 +217,9 @@ def build_batch(
         return sink.check(article, source)
 
     try:
-        for outcome in workers.run(sources.iter_items(files, stdin=stdin), settings, workers=n, check=check):
+        for outcome in workers.run(
+            sources.iter_items(files, stdin=stdin), settings, workers=n, check=check
+        ):
             sink.add(outcome)
             summary.add(outcome)
             summary.seconds = time.monotonic() - start
@@ -233,5 +235,5 @@ def _duplicate(source: str, first: str):  # noqa: ANN202 - InputError
     from kg.errors import InputError
 
     return InputError(
-        "KG210", f"{source}: same article key (same url, or same text) as {first}; left out"
+        "KG214", f"{source}: same article key (same url, or same text) as {first}; left out"
     )

@@ -13,20 +13,19 @@ replaced, an idempotent step) by the next run, never skipped wrongly.
 The extraction version (:func:`extraction_version`) is a hash of the newskg version, the
 spaCy model (name and installed package version), the settings that change the output
 (base IRI, linking, online, validation) and the content of ``data/`` (lexicons, patterns,
-the Wikidata snapshot; bundled sample articles excluded), ``shapes/``, ``ontology/`` and
-``queries/`` is left out (it does not change what is built).
+the Wikidata snapshot; bundled sample articles excluded) and ``shapes/`` (validation decides
+what is written). ``queries/`` is left out: it does not change what is built.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+from kg.fileio import write_atomic
 from kg.resources import data_dir, shapes_dir
 from kg.settings import Settings
 
@@ -89,9 +88,13 @@ class Manifest:
 
     def unchanged(self, graph_iri: str, content_hash: str, version: str) -> bool:
         entry = self.entries.get(graph_iri)
-        return bool(entry and entry.get("content") == content_hash and entry.get("version") == version)
+        return bool(
+            entry and entry.get("content") == content_hash and entry.get("version") == version
+        )
 
-    def record(self, graph_iri: str, *, content_hash: str, version: str, source: str, triples: int) -> None:
+    def record(
+        self, graph_iri: str, *, content_hash: str, version: str, source: str, triples: int
+    ) -> None:
         self.entries[graph_iri] = {
             "content": content_hash,
             "version": version,
@@ -110,14 +113,5 @@ class Manifest:
             return
         body = {"format": FORMAT, "graphs": dict(sorted(self.entries.items()))}
         data = json.dumps(body, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
-        fd, tmp = tempfile.mkstemp(prefix=".newskg-manifest.", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(self.path, data)
         self.dirty = False

@@ -88,16 +88,19 @@ def build_outcome(
 ) -> Outcome:
     """Extract, link, map and validate one article into an :class:`Outcome`.
 
-    An :class:`~kg.errors.InputError` (not English, ...) becomes a skipped outcome; any other
-    :class:`~kg.errors.KgError` too (reported as such), so that one article never stops a batch.
+    An :class:`~kg.errors.InputError` (not English, ...) or an unexpected exception on this
+    article becomes a skipped outcome, so that one article never stops a batch; any other
+    :class:`~kg.errors.KgError` (an external service down, a configuration error) stops it.
     """
     from kg import pipeline
     from kg.rdf.mapping import wikidata_graph
 
     try:
         result = pipeline.build_article(article, Path(source), extractor, settings)
-    except KgError as e:
+    except InputError as e:
         return Outcome.failed(source, e, article)
+    except KgError:
+        raise  # a service, configuration or store failure stops the batch (exit 3 or 4)
     except Exception as e:  # a bug met on one article must not stop the batch
         error = KgError("KG299", f"{source}: internal error while building: {e!r}")
         return Outcome.failed(source, error, article)

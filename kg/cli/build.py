@@ -53,7 +53,9 @@ def build_command(
     ],
     out: Annotated[
         str | None,
-        typer.Option("--out", "-o", help="Output file ('-': TriG on stdout); its suffix picks the format."),
+        typer.Option(
+            "--out", "-o", help="Output file ('-': TriG on stdout); its suffix picks the format."
+        ),
     ] = None,
     store: Annotated[
         Path | None,
@@ -159,10 +161,14 @@ def _local(
     if store_path is not None:
         where.append(f"store {store_path}")
     summary_where = " and ".join(where)
-    say(f"wrote {summary.written} of {summary.articles} article graph(s), "
+    say(
+        f"wrote {summary.written} of {summary.articles} article graph(s), "
         f"{summary.triples} triples, to {summary_where}"
-        if summary.written else "nothing written: no new article graph conforms"
-        if not summary.unchanged else f"store {store_path} is up to date")
+        if summary.written
+        else "nothing written: no new article graph conforms"
+        if not summary.unchanged
+        else f"store {store_path} is up to date"
+    )
     return summary
 
 
@@ -189,13 +195,17 @@ def _dask(
     rebuild: bool,
 ) -> Summary:
     if out is not None:
-        raise InputError("KG211", "--dask-scheduler writes into a store: give --store, not --out")
+        raise InputError("KG215", "--dask-scheduler writes into a store: give --store, not --out")
     from kg.batch.dask import build_on_dask
 
     assert store_path is not None
-    summary = build_on_dask(paths, settings, scheduler=scheduler, store_path=store_path, rebuild=rebuild)
-    say(f"wrote {summary.written} of {summary.articles} article graph(s), "
-        f"{summary.triples} triples, to store {store_path} (Dask: {scheduler})")
+    summary = build_on_dask(
+        paths, settings, scheduler=scheduler, store_path=store_path, rebuild=rebuild
+    )
+    say(
+        f"wrote {summary.written} of {summary.articles} article graph(s), "
+        f"{summary.triples} triples, to store {store_path} (Dask: {scheduler})"
+    )
     return summary
 
 

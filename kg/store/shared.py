@@ -45,14 +45,14 @@ def _parse(data: bytes, graph: ox.NamedNode) -> set[ox.Triple]:
 
 def _provenance(triples: set[ox.Triple], graph: ox.NamedNode) -> set[ox.Triple]:
     activities = {
-        t.object for t in triples if t.subject == graph and t.predicate.value == PROV + "wasGeneratedBy"
+        t.object
+        for t in triples
+        if t.subject == graph and t.predicate.value == PROV + "wasGeneratedBy"
     }
     return {t for t in triples if t.subject == graph or t.subject in activities}
 
 
-def refresh_shared_graph(
-    store: OxigraphStore, graph_iri: str, contributions: bytes = b""
-) -> int:
+def refresh_shared_graph(store: OxigraphStore, graph_iri: str, contributions: bytes = b"") -> int:
     """Merge ``contributions`` (N-Quads in ``graph_iri``) into the shared graph and prune it
     to what the article graphs still link; replace it in one transaction.
 
