@@ -14,11 +14,11 @@ $(BIN)/kg: pyproject.toml
 
 install: $(BIN)/kg
 
-## Build the graph of the bundled article, then ask it who is in it.
+## Build the bundled article into a store under out/, then ask it who is in it.
 demo: install
 	mkdir -p $(OUT)
-	$(BIN)/kg build data/articles --out $(OUT)/graph.trig
-	$(BIN)/kg query $(OUT)/graph.trig --file queries/demo.rq
+	$(BIN)/kg build data/articles --store $(OUT)/kg-store
+	$(BIN)/kg query $(OUT)/kg-store --file queries/demo.rq
 
 ## The default test suite (slow and network tests are opt-in: make test-all).
 test: install

@@ -99,6 +99,19 @@ def parse_article(text: str, *, path: Path | None = None) -> Article:
             raise InputError("KG205", f"{where}: front matter is not a mapping of keys to values")
         meta = {str(k).lower(): v for k, v in loaded.items()}
         body = text[m.end() :]
+    return article_from_fields(body, meta, where=where, path=path)
+
+
+def article_from_fields(
+    body: str, meta: dict[str, object], *, where: str, path: Path | None = None
+) -> Article:
+    """An :class:`Article` from its body and its front-matter keys (lower-case names), as
+    read from a file's front matter or from a JSON Lines record.
+
+    Raises:
+        InputError: an empty body (KG206) or a ``published`` value that is not a date (KG207).
+    """
+    meta = dict(meta)
     if not body.strip():
         raise InputError("KG206", f"{where}: empty article (no text after the front matter)")
     language = str(meta.pop("language", "en") or "en").strip().lower()
