@@ -33,6 +33,7 @@ test-all: install
 	$(BIN)/python -m pytest -q --slow
 
 lint: install
+	$(BIN)/mypy kg
 	$(BIN)/ruff check kg tests
 	$(BIN)/ruff format --check kg tests
 

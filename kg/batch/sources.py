@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import IO
 
 from kg.errors import InputError
-from kg.ingest import article_from_fields, read_article
+from kg.ingest import ARTICLE_SUFFIXES, article_from_fields, list_folder, read_article
 from kg.model import Article
 
 JSONL_SUFFIX = ".jsonl"
@@ -43,7 +43,8 @@ class Item:
 
 def expand(paths: Iterable[Path | str]) -> list[Path | str]:
     """The files a batch reads, in order: a folder gives its ``.txt``, ``.md`` and ``.jsonl``
-    files (sorted, hidden ones left out), ``-`` stays as it is.
+    files (:func:`kg.ingest.list_folder`: sorted, hidden and ``.kgignore``-d ones left out),
+    ``-`` stays as it is.
 
     Raises:
         InputError: a path does not exist (KG201) or a folder holds no article (KG202).
@@ -57,13 +58,7 @@ def expand(paths: Iterable[Path | str]) -> list[Path | str]:
         if not path.exists():
             raise InputError("KG201", f"{path}: no such file or directory")
         if path.is_dir():
-            files = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in (".txt", ".md", JSONL_SUFFIX)
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            files = list_folder(path, (*ARTICLE_SUFFIXES, JSONL_SUFFIX))
             if not files:
                 raise InputError(
                     "KG202", f"{path}: directory holds no article (.txt, .md or .jsonl files)"

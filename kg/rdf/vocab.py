@@ -159,7 +159,8 @@ class NKG(DefinedNamespace):
     # "stated" (a locative phrase of the event's own sentence), "nearby" (the surrounding text)
     # or "focus" (the article's focus place, a fallback).
     placePrecision: URIRef
-    # software version: The version of newskg that ran an extraction activity.
+    # software version: The version of newskg that ran an activity (an extraction or the linking
+    # to Wikidata).
     softwareVersion: URIRef
     # start date: The first day (xsd:date) of an event that spans several days.
     startDate: URIRef

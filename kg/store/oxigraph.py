@@ -20,6 +20,7 @@ import pyoxigraph as ox
 
 from kg.errors import InputError, StoreError
 from kg.store.base import QueryTimeout, ResultTooLarge
+from kg.store.datatypes import contract_datatypes, retype
 from kg.store.results import QueryResult, Term, from_oxigraph, to_oxigraph
 
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
@@ -181,13 +182,17 @@ class OxigraphStore:
                     _cap(len(rows), max_results, "rows")
                 return QueryResult("select", variables=names, rows=rows)
             seen = set()
+            declared = contract_datatypes()
             for triple in raw:
                 _check(deadline, cancel, timeout)
+                obj = triple.object
+                if isinstance(obj, ox.Literal):  # the store dropped derived datatypes
+                    obj = retype(triple.predicate.value, obj, declared)
                 seen.add(
                     (
                         from_oxigraph(triple.subject),
                         from_oxigraph(triple.predicate),
-                        from_oxigraph(triple.object),
+                        from_oxigraph(obj),
                     )
                 )
                 _cap(len(seen), max_results, "triples")

@@ -76,3 +76,19 @@ def test_two_minimum_death_counts_are_inconsistent(ontology: Graph) -> None:
 def test_ontology_with_acled_scheme_is_consistent(ontology: Graph) -> None:
     acled = Graph().parse(ontology_dir() / "acled.ttl", format="turtle")
     assert check_consistency(ontology, acled).ok
+
+
+def test_ontology_with_the_bundled_article_build_is_consistent(
+    ontology: Graph, article_path: Path
+) -> None:
+    """The real output: the bundled article's graph and its Wikidata graph, as built."""
+    from kg import pipeline
+    from kg.settings import Settings
+
+    result = pipeline.build([article_path], Settings())
+    union = Graph()
+    for quad in result.dataset().quads():
+        union.add(quad[:3])
+    assert result.counts()["events"] > 0 and len(union) > 500
+    report = check_consistency(ontology, union)
+    assert report.consistent, report.message
