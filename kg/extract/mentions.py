@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kg.extract.areas import find_areas
+from kg.extract.cleanup import trim_name
 from kg.extract.components import GAZETTEER_ID, GROUPS_KEY
 from kg.model import EntityType, Mention
 from kg.resolve.candidates import (
@@ -82,7 +83,12 @@ def _name_mention(doc: Doc, ent: Span, lexicon: Lexicon) -> NameMention | None:
     while end > start + 1 and doc[end - 1].tag_ == "POS":
         end -= 1
     span = doc[start:end]
-    text = span.text
+    trimmed = trim_name(span.text, institution_nouns=lexicon.institution_nouns)
+    if trimmed is None:
+        return None
+    begin, stop = span.start_char + trimmed[0], span.start_char + trimmed[1]
+    span = doc.char_span(begin, stop, alignment_mode="contract") or span
+    text = doc.text[begin:stop]
     if text in lexicon.non_entities or text in lexicon.nationalities:
         return None
     if not any(c.isalpha() for c in text):
@@ -100,7 +106,7 @@ def _name_mention(doc: Doc, ent: Span, lexicon: Lexicon) -> NameMention | None:
     if descriptor_type is None and source is Source.NER:
         descriptor_type = _type_from_name(doc, span, ent.label_, lexicon)
     return NameMention(
-        mention=mention(span, ent.label_),
+        mention=Mention(begin, stop, text, ent.label_),
         type=etype,
         source=source,
         qid=ent.kb_id_ or None,
