@@ -155,11 +155,16 @@ def suspicious(entity: Entity, nationalities: dict[str, str]) -> str | None:
         return "date or number"
     if "\n" in label:
         return "label across lines"
-    if entity.type is EntityType.PERSON and entity.same_as is None:
-        gq = entity.wikidata.get("gazetteer_qid") if entity.wikidata else None
-        if gq:
-            return "person with a gazetteer item"
+    if entity.type is EntityType.PERSON and _place_name(label):
+        return "person with a place's name"
     return None
+
+
+def _place_name(label: str) -> bool:
+    """``label`` is the label or an alias of a place of the Wikidata snapshot."""
+    from kg.link.linker import snapshot_index
+
+    return any(c.level in ("label", "alias") for c in snapshot_index().lookup(label, "Place"))
 
 
 def offset_errors(body: str, extraction: Extraction, graph) -> list[str]:  # noqa: ANN001

@@ -58,6 +58,9 @@ def trim_name(
     >>> t = "Washington, D.C."
     >>> b, e = trim_name(t); t[b:e]
     'Washington, D.C.'
+    >>> t = "Nasser\\n\\nAdditional"
+    >>> b, e = trim_name(t); t[b:e]
+    'Nasser'
     >>> trim_name("page25"), trim_name("@CA_DWR"), trim_name("pro-EU")
     (None, None, None)
     >>> t = "justice ministry"
@@ -65,6 +68,15 @@ def trim_name(
     (0, 16)
     """
     begin, end = 0, len(text)
+    # 0. a name never crosses a line break: the first line with a capital letter
+    if "\n" in text:
+        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+        capital = [ln for ln in lines if _has_capital(text[ln[0] : ln[1]])]
+        if not capital:
+            return None
+        b0, e0 = capital[0]
+        inner = trim_name(text[b0:e0], institution_nouns=institution_nouns)
+        return None if inner is None else (b0 + inner[0], b0 + inner[1])
     # 1. the last part between punctuation breaks that holds a capital letter
     parts, last = [], 0
     for m in _BREAK.finditer(text):
