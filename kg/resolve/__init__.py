@@ -181,7 +181,7 @@ def _attach_roles(roles: list[RoleMention], clusters: list[Cluster], lexicon: Le
 
 def _named_entity(c: Cluster, lexicon: Lexicon, joined: list[Mention]) -> Entity:
     titles = title_keys(lexicon)
-    title_words = {t.words for t in lexicon.titles}
+    title_words = titles  # casefolded: "Sheikh X" and "sheikh X" are the name "X"
     names = [display_name(n.mention.text, titles=title_words) for n in c.names]
     canonical = [n.canonical for n in c.names if n.canonical]
     if canonical:
