@@ -135,7 +135,7 @@ class FigureReader:
                         return CasualtyKind.KILLED, child
                     if word in self.hurt_nouns:
                         return CasualtyKind.INJURED, child
-            if head.dep_ in {"relcl", "acl"} or head.head is head:
+            if head.dep_ in {"relcl", "acl"} or head.head.i == head.i:
                 break
             head = head.head
         return None, None

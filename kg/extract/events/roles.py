@@ -180,7 +180,7 @@ def _subject(tok: Token) -> Token | None:
         for child in node.children:
             if child.dep_ in {"nsubj", "csubj"}:
                 return child
-        if node.dep_ in {"xcomp", "conj", "advcl", "dep"} and node.head is not node:
+        if node.dep_ in {"xcomp", "conj", "advcl", "dep"} and node.head.i != node.i:
             node = node.head
         else:
             break

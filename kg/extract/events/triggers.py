@@ -182,7 +182,7 @@ def _irrealis(ctx: Ctx, tok: Token) -> bool:
     node = tok
     for _ in range(3):
         head = node.head
-        if head is node:
+        if head.i == node.i:
             return False
         lemma = head.lemma_.lower()
         if (

@@ -51,7 +51,7 @@ class PlaceFinder:
     def _head(self, span: EntitySpan) -> Token | None:
         toks = self.ctx.tokens(span.begin, span.end)
         for t in toks:
-            if not (span.begin <= t.head.idx < span.end) or t.head is t:
+            if not (span.begin <= t.head.idx < span.end) or t.head.i == t.i:
                 return t
         return toks[-1] if toks else None
 
