@@ -101,6 +101,12 @@ class Coref:
                         if target is not None:
                             _set_host(c, target)
             if c.host is None and c.kind == "verb" and c.lemma in self.casualty_verbs:
+                # "Fighting in X has killed N", "an air strike on Y killed N": the subject
+                # is the event the casualties belong to
+                target = self._subject_event(c, by_tok)
+                if target is not None:
+                    _set_host(c, target)
+            if c.host is None and c.kind == "verb" and c.lemma in self.casualty_verbs:
                 head = c.tok.head
                 if (
                     c.tok.dep_ in {"advcl", "xcomp", "conj"}
@@ -123,6 +129,7 @@ class Coref:
                     if o is not c
                     and o.kind != "weapon"
                     and o.type in _ATTACK_LIKE
+                    and not (o.kind == "verb" and o.lemma in self.casualty_verbs)
                     and self.ctx.unit_of[o.tok.i] == unit
                 ]
                 if others:
@@ -163,6 +170,18 @@ class Coref:
             scene_place=place,
         )
         return sub
+
+    def _subject_event(self, c: Cand, by_tok: dict[int, Cand]) -> Cand | None:
+        """The trigger that is the subject of casualty verb ``c`` (or heads its subject
+        phrase: "air strikes and gunfire killed", "RSF shelling of the camp killed")."""
+        subj = next((s for s in c.tok.children if s.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        for tok in [subj, *subj.conjuncts, *(t for t in subj.subtree if t.dep_ == "compound")]:
+            target = by_tok.get(tok.i)
+            if target is not None and target is not c:
+                return target
+        return None
 
     # -- grouping -------------------------------------------------------------------------
     def group(self, cands: list[Cand]) -> list[Group]:
