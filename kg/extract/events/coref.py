@@ -100,6 +100,11 @@ class Coref:
                         target = by_tok.get(prep.i)  # "12 were killed when rebels shelled X"
                         if target is not None:
                             _set_host(c, target)
+            if c.host is None and c.kind in {"noun", "phrase", "weapon"} and c.tok.dep_ == "conj":
+                # "air strikes and gunfire killed 85": one reported happening
+                first = by_tok.get(c.tok.head.i)
+                if first is not None and c.tok.head.dep_ in {"nsubj", "nsubjpass"}:
+                    _set_host(c, first)
             if c.host is None and c.kind == "verb" and c.lemma in self.casualty_verbs:
                 # "Fighting in X has killed N", "an air strike on Y killed N": the subject
                 # is the event the casualties belong to
@@ -201,7 +206,15 @@ class Coref:
             else:
                 target.cands.append(c)
         for c in headline:
-            target = next((g for g in groups if g.type is c.type), None)
+            # "Israel strikes X" (Attack) in the title joins the body's air strike on X
+            target = next((g for g in groups if g.type is c.type), None) or next(
+                (
+                    g
+                    for g in groups
+                    if c.type is EventType.ATTACK and EventType.ATTACK in g.type.superclasses
+                ),
+                None,
+            )
             if target is None:
                 groups.append(Group([c]))
             else:
