@@ -10,7 +10,7 @@ the trigger); more than one such event is a *split*.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -78,6 +78,8 @@ class EventResult:
     perpetrator_exact: bool | None = None
     date: bool | None = None
     figure: bool | None = None
+    figures_right: int = 0
+    figures_total: int = 0
     notes: list[str] = field(default_factory=list)
 
 
@@ -88,6 +90,8 @@ class EventScores:
     events: list[EventResult] = field(default_factory=list)
     claims: list[tuple[str, bool, bool]] = field(default_factory=list)  # (claimant, core, found)
     relations: list[tuple[str, bool, bool]] = field(default_factory=list)  # (relation, core, found)
+    # claims whose gold names the event they are about: (claim, core, nkg:about that event)
+    claims_about: list[tuple[str, bool, bool]] = field(default_factory=list)
     extra_events: list[str] = field(default_factory=list)
     extra_relations: list[str] = field(default_factory=list)
     wrong_roles: list[str] = field(default_factory=list)
@@ -123,9 +127,15 @@ class EventScores:
         for name in ("type", "place", "perpetrator", "perpetrator_exact", "date", "figure"):
             judged = [getattr(r, name) for r in chosen if getattr(r, name) is not None]
             out[name] = (sum(judged), len(judged))
+        out["figures"] = (
+            sum(r.figures_right for r in chosen),
+            sum(r.figures_total for r in chosen),
+        )
         claims = [found for _, is_core, found in self.claims if is_core or not core]
         relations = [found for _, is_core, found in self.relations if is_core or not core]
         out["claims"] = (sum(claims), len(claims))
+        about = [ok for _, is_core, ok in self.claims_about if is_core or not core]
+        out["claims about"] = (sum(about), len(about))
         out["relations"] = (sum(relations), len(relations))
         return out
 
@@ -210,20 +220,27 @@ def _events(graph: Graph) -> dict[str, dict[str, Any]]:
         "VALUES ?prop { nkg:date nkg:startDate nkg:endDate } }",
     ):
         events[str(e)]["dates"][str(prop).removeprefix(NKG)] = str(v)
-    for e, _c, lo, hi, src in _rows(
+    for e, _c, lo, hi, ilo, ihi, src in _rows(
         graph,
-        "SELECT ?e ?c ?lo ?hi ?src WHERE { ?e a nkg:Event ; nkg:casualtyReport ?c . "
+        "SELECT ?e ?c ?lo ?hi ?ilo ?ihi ?src WHERE { ?e a nkg:Event ; nkg:casualtyReport ?c . "
         "OPTIONAL { ?c nkg:deathsMin ?lo } OPTIONAL { ?c nkg:deathsMax ?hi } "
+        "OPTIONAL { ?c nkg:injuredMin ?ilo } OPTIONAL { ?c nkg:injuredMax ?ihi } "
         "OPTIONAL { ?c nkg:reportedBy ?src } }",
     ):
+        killed = lo is not None or hi is not None
         events[str(e)]["figures"].append(
             (
-                int(lo) if lo is not None else None,
-                int(hi) if hi is not None else None,
+                _int(lo if killed else ilo),
+                _int(hi if killed else ihi),
                 str(src) if src is not None else None,
+                "killed" if killed else "injured",
             )
         )
     return events
+
+
+def _int(value: Any) -> int | None:
+    return int(value) if value is not None else None
 
 
 # -- scoring ----------------------------------------------------------------------------
@@ -310,18 +327,22 @@ def score_events(
             r.date = any(_date_ok(g["date"], ev["dates"]) for ev in evs)
             if not r.date:
                 r.notes.append(f"dates {[ev['dates'] for ev in evs]}")
+        figures = [f for ev in evs for f in ev["figures"]]
+        if "figures" in g:
+            _score_figures(g, figures, aligned, r, scores)
+            continue
         deaths = g.get("deaths") or {}
         want_lo, want_hi = deaths.get("min"), deaths.get("max")
-        figures = [f for ev in evs for f in ev["figures"]]
+        killed = [f for f in figures if f[3] == "killed"]
         if want_lo is not None or want_hi is not None:
             sources = aligned(g.get("source"))
             r.figure = any(
                 lo == want_lo and hi == want_hi and (not sources or src in sources)
-                for lo, hi, src in figures
+                for lo, hi, src, _ in killed
             )
             if not r.figure:
-                r.notes.append(f"figures {figures}")
-        for lo, hi, src in figures:
+                r.notes.append(f"figures {killed}")
+        for lo, hi, src, _ in killed:
             if (lo, hi) != (want_lo, want_hi):
                 scores.extra_figures.append(f"{g['id']}: min={lo} max={hi} by {src}")
     owners: dict[str, list[str]] = {}
@@ -342,16 +363,66 @@ def score_events(
     return scores
 
 
+def _score_figures(
+    g: dict[str, Any],
+    figures: list[tuple[int | None, int | None, str | None, str]],
+    aligned: Callable[[str | None], set[str]],
+    r: EventResult,
+    scores: EventScores,
+) -> None:
+    """Gold ``figures`` (kind, min, max, source): each must be one extracted report with the
+    same kind and bounds, and its source exactly (a null gold source: no ``reportedBy``).
+    Every figure counts on its own (``figure`` is true only when all are right, and
+    ``figures_right``/``figures_total`` keep the counts); unmatched extracted ones are listed."""
+    left = list(figures)
+    right = 0
+    for want in g["figures"]:
+        sources = aligned(want["source"])
+        hit = next(
+            (
+                f
+                for f in left
+                if f[3] == want["kind"]
+                and (f[0], f[1]) == (want["min"], want["max"])
+                and (f[2] in sources if want["source"] else f[2] is None)
+            ),
+            None,
+        )
+        if hit is None:
+            r.notes.append(f"figure {want['kind']} {want['min']}-{want['max']} by {want['source']}")
+        else:
+            left.remove(hit)
+            right += 1
+    r.figures_right, r.figures_total = right, len(g["figures"])
+    if g["figures"]:
+        r.figure = right == len(g["figures"])
+    for lo, hi, src, kind in left:
+        scores.extra_figures.append(f"{g['id']}: {kind} min={lo} max={hi} by {src}")
+
+
 def _score_claims(
     graph: Graph, gold: dict[str, Any], alignment: Alignment, scores: EventScores
 ) -> None:
     claims = _rows(
-        graph, "SELECT ?who ?text WHERE { ?c a nkg:Claim ; nkg:claimant ?who ; nkg:content ?text }"
+        graph,
+        "SELECT ?c ?who ?text WHERE { ?c a nkg:Claim ; nkg:claimant ?who ; nkg:content ?text }",
     )
+    about: dict[str, set[str]] = {}
+    for c, e in _rows(graph, "SELECT ?c ?e WHERE { ?c a nkg:Claim ; nkg:about ?e }"):
+        about.setdefault(str(c), set()).add(str(e))
+    matched = {r.id: set(r.events) for r in scores.events}
     for g in gold.get("claims", []):
         who = alignment.get(g["claimant"], set())
-        ok = any(str(c) in who and _overlap(g["content"], str(t)) >= 0.5 for c, t in claims)
-        scores.claims.append((f"{g['claimant']}: {g['content']}", bool(g.get("core")), ok))
+        hits = [
+            str(node)
+            for node, c, t in claims
+            if str(c) in who and _overlap(g["content"], str(t)) >= 0.5
+        ]
+        label = f"{g['claimant']}: {g['content']}"
+        scores.claims.append((label, bool(g.get("core")), bool(hits)))
+        if g.get("about"):
+            ok = any(about.get(h, set()) & matched.get(g["about"], set()) for h in hits)
+            scores.claims_about.append((label, bool(g.get("core")), ok))
 
 
 def _score_relations(

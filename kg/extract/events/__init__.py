@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from kg.extract.events.assemble import assemble
 from kg.extract.events.claims import ClaimReader
 from kg.extract.events.coref import Coref
+from kg.extract.events.dateline import without_datelines
 from kg.extract.events.doc import Ctx
 from kg.extract.events.figures import FigureReader
 from kg.extract.events.lexicon import load_lexicon
@@ -38,7 +39,10 @@ def add_events(doc: Doc, extraction: Extraction, *, lexicons: Path | None = None
         extraction: the extraction to complete.
         lexicons: a lexicon folder other than ``data/lexicons`` (tests).
     """
+    doc = without_datelines(doc, extraction.model_name)
     ctx = Ctx.build(doc, extraction, load_lexicon(lexicons))
+    # mentions inside a blanked dateline have no tokens left to stand for them
+    ctx.spans = [s for s in ctx.spans if doc.text[s.begin : s.end].strip()]
     extraction.relations.extend(RelationReader(ctx).read())
     claims = ClaimReader(ctx)
     extraction.claims.extend(claims.read())

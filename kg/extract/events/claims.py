@@ -35,6 +35,7 @@ class ClaimReader:
         self.quoting = ctx.lex.words("reporting", "quoting_verbs")
         self.anaphors = [tuple(p.lower().split()) for p in rep.get("speaker_anaphors", ())]
         self.org_nouns = ctx.lex.words("reporting", "organisation_nouns")
+        self.subordinators = ctx.lex.words("reporting", "circumstance_subordinators")
         self.last: str | None = None
         self.scopes: list[Scope] = []
 
@@ -137,7 +138,12 @@ class ClaimReader:
         lemma = verb.lemma_.lower()
         children = list(verb.children)
         for child in children:
-            if child.dep_ == "ccomp" and child.i > verb.i and child.left_edge.i > verb.i:
+            if (
+                child.dep_ == "ccomp"
+                and child.i > verb.i
+                and child.left_edge.i > verb.i
+                and not self._circumstance(child)
+            ):
                 start = child.left_edge.i
                 while ctx.doc[start].dep_ == "mark" or ctx.doc[start].text in _QUOTES:
                     start += 1
@@ -154,12 +160,36 @@ class ClaimReader:
         if quote is not None:
             return quote
         for child in children:
-            if child.dep_ in {"dobj", "ccomp", "xcomp"} and child.i > verb.i:
-                return ctx.doc[child.left_edge.i].idx, _end(ctx, child.right_edge)
-        for child in children:
             if child.dep_ == "ccomp" and child.i < verb.i:
                 return ctx.doc[child.left_edge.i].idx, _end(ctx, child.right_edge)
-        return None
+        for child in children:
+            if (
+                child.dep_ in {"dobj", "ccomp", "xcomp"}
+                and child.i > verb.i
+                and not self._circumstance(child)
+            ):
+                return ctx.doc[child.left_edge.i].idx, _end(ctx, child.right_edge)
+        return self._inverted(verb, n)
+
+    def _circumstance(self, clause: Token) -> bool:
+        """ "..., the ministry said, as fighting entered its fourth day": a clause opened by
+        a subordinator is the report's circumstance, not what was said."""
+        first = self.ctx.doc[clause.left_edge.i]
+        return first.lower_ in self.subordinators
+
+    def _inverted(self, verb: Token, n: int) -> tuple[int, int] | None:
+        """ "Fighting has killed 100 people, a spokesperson for X said": the sentence before
+        the comma that precedes the speaker is what was said (the parser may hang the
+        reporting verb on it as a conjunct or leave the clause unattached)."""
+        ctx = self.ctx
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        unit = ctx.units[n]
+        if subj is None or subj.i > verb.i:
+            return None
+        comma = subj.left_edge.i - 1
+        if comma <= unit.start or ctx.doc[comma].text != ",":
+            return None
+        return unit.start_char, _end(ctx, ctx.doc[comma - 1])
 
     def _quote_before(self, verb: Token, para: int) -> tuple[int, int] | None:
         ctx = self.ctx

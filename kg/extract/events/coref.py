@@ -91,21 +91,32 @@ class Coref:
                                     for g in ch.children
                                 ]
                                 target = next((by_tok[g.i] for g in inner if g.i in by_tok), None)
-                            if target is not None and target is not c:
-                                c.host = target
+                            if target is not None:
+                                _set_host(c, target)
                     if prep.dep_ == "advcl" and any(
                         m.dep_ in {"mark", "advmod"} and m.lower_ in {"when", "as", "after"}
                         for m in prep.children
                     ):
                         target = by_tok.get(prep.i)  # "12 were killed when rebels shelled X"
-                        if target is not None and target is not c:
-                            c.host = target
+                        if target is not None:
+                            _set_host(c, target)
+            if c.host is None and c.kind in {"noun", "phrase", "weapon"} and c.tok.dep_ == "conj":
+                # "air strikes and gunfire killed 85": one reported happening
+                first = by_tok.get(c.tok.head.i)
+                if first is not None and c.tok.head.dep_ in {"nsubj", "nsubjpass"}:
+                    _set_host(c, first)
+            if c.host is None and c.kind == "verb" and c.lemma in self.casualty_verbs:
+                # "Fighting in X has killed N", "an air strike on Y killed N": the subject
+                # is the event the casualties belong to
+                target = self._subject_event(c, by_tok)
+                if target is not None:
+                    _set_host(c, target)
             if c.host is None and c.kind == "verb" and c.lemma in self.casualty_verbs:
                 head = c.tok.head
                 if (
                     c.tok.dep_ in {"advcl", "xcomp", "conj"}
                     and c.tok.tag_ == "VBG"
-                    and head is not c.tok
+                    and head.i != c.tok.i
                 ):
                     target = by_tok.get(head.i)
                     if target is None:  # "A drone strike hit X, killing N"; "carried out a strike"
@@ -113,8 +124,8 @@ class Coref:
                             arg = next((s for s in head.children if s.dep_ == dep), None)
                             if target is None and arg is not None:
                                 target = by_tok.get(arg.i)
-                    if target is not None and target is not c:
-                        c.host = target
+                    if target is not None:
+                        _set_host(c, target)
             if c.kind == "weapon":
                 unit = self.ctx.unit_of[c.tok.i]
                 others = [
@@ -123,10 +134,11 @@ class Coref:
                     if o is not c
                     and o.kind != "weapon"
                     and o.type in _ATTACK_LIKE
+                    and not (o.kind == "verb" and o.lemma in self.casualty_verbs)
                     and self.ctx.unit_of[o.tok.i] == unit
                 ]
                 if others:
-                    c.host = min(others, key=lambda o: abs(o.tok.i - c.tok.i))
+                    _set_host(c, min(others, key=lambda o: abs(o.tok.i - c.tok.i)))
         out = list(cands)
         for c in cands:
             sub = self._scene(c)
@@ -164,6 +176,18 @@ class Coref:
         )
         return sub
 
+    def _subject_event(self, c: Cand, by_tok: dict[int, Cand]) -> Cand | None:
+        """The trigger that is the subject of casualty verb ``c`` (or heads its subject
+        phrase: "air strikes and gunfire killed", "RSF shelling of the camp killed")."""
+        subj = next((s for s in c.tok.children if s.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        for tok in [subj, *subj.conjuncts, *(t for t in subj.subtree if t.dep_ == "compound")]:
+            target = by_tok.get(tok.i)
+            if target is not None and target is not c:
+                return target
+        return None
+
     # -- grouping -------------------------------------------------------------------------
     def group(self, cands: list[Cand]) -> list[Group]:
         for c in cands:
@@ -182,16 +206,22 @@ class Coref:
             else:
                 target.cands.append(c)
         for c in headline:
-            target = next((g for g in groups if g.type is c.type), None)
+            # "Israel strikes X" (Attack) in the title joins the body's air strike on X
+            target = next((g for g in groups if g.type is c.type), None) or next(
+                (
+                    g
+                    for g in groups
+                    if c.type is EventType.ATTACK and EventType.ATTACK in g.type.superclasses
+                ),
+                None,
+            )
             if target is None:
                 groups.append(Group([c]))
             else:
                 target.cands.append(c)
         for c in cands:
             if c.host is not None:
-                host = c.host
-                while host.host is not None:
-                    host = host.host
+                host = _root(c)
                 owner = next((g for g in groups if host in g.cands), None)
                 if owner is not None:
                     owner.cands.append(c)
@@ -267,3 +297,26 @@ def _overlap(a: TimeValue, b: TimeValue) -> bool:
     a0, a1 = bounds(a)
     b0, b1 = bounds(b)
     return a0 <= b1 and b0 <= a1
+
+
+def _root(c: Cand) -> Cand:
+    """The last host of ``c``'s chain of hosts ("killed in the attack" -> the attack)."""
+    seen = {id(c)}
+    host = c.host if c.host is not None else c
+    while host.host is not None and id(host.host) not in seen:
+        seen.add(id(host))
+        host = host.host
+    return host
+
+
+def _set_host(c: Cand, target: Cand) -> None:
+    """Make ``target`` the host of ``c`` unless that would close a cycle (two casualty verbs
+    each "hosting" the other: "killing two and wounding five")."""
+    node: Cand | None = target
+    seen: set[int] = set()
+    while node is not None and id(node) not in seen:
+        if node is c:
+            return
+        seen.add(id(node))
+        node = node.host
+    c.host = target

@@ -12,6 +12,8 @@ from spacy.tokens import Token
 from kg.extract.events.doc import Ctx
 from kg.model import CasualtyKind, Mention
 
+_ARGS = {"nsubj", "nsubjpass", "dobj"}
+
 
 @dataclass(slots=True)
 class Figure:
@@ -44,6 +46,7 @@ class FigureReader:
             w.lower() for w in cas["injured"].get("adjectives", ())
         }
         self.people = {w.lower() for w in cas.get("people_nouns", ())}
+        self.tolls = {w.lower() for w in cas["killed"].get("toll_nouns", ())}
 
     def value(self, tok: Token) -> int | None:
         text = tok.lower_.replace(",", "")
@@ -83,6 +86,18 @@ class FigureReader:
             )
         return out
 
+    def _toll(self, tok: Token) -> Token | None:
+        """ "the death toll rose to N", "put the toll at N", "bringing the toll to N": the
+        count is the object of "to"/"at" on a verb whose subject or object is a toll noun."""
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in {"to", "at"}:
+            return None
+        verb = prep.head
+        for arg in verb.children:
+            if arg.dep_ in {"nsubj", "dobj", "nsubjpass"} and arg.lemma_.lower() in self.tolls:
+                return arg
+        return None
+
     def _modifier(self, tok: Token) -> tuple[int, str]:
         doc = self.ctx.doc
         for size in (3, 2, 1):
@@ -117,6 +132,9 @@ class FigureReader:
             and any(g.lemma_.lower() in self.people for g in ch.children)
             for ch in node.children
         )
+        toll = self._toll(tok)
+        if toll is not None:
+            return CasualtyKind.KILLED, toll
         if not people and node is tok and tok.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
             return None, None
         head = node.head
@@ -127,6 +145,14 @@ class FigureReader:
                     return CasualtyKind.KILLED, head
                 if lemma in self.hurt_verbs or lemma in self.hurt_nouns:
                     return CasualtyKind.INJURED, head
+                # "400,000 people had fled": the count is another verb's argument
+                if (
+                    head.pos_ == "VERB"
+                    and head.i != node.i
+                    and node.dep_ in _ARGS
+                    and not any(ch.dep_ in {"amod", "oprd", "acomp"} for ch in node.children)
+                ):
+                    return None, None
             # "killed 12 and wounded 30": conjoined verbs; "left 12 dead": predicate adjectives
             for child in node.children:
                 if child.dep_ in {"amod", "oprd", "acomp"}:
@@ -135,7 +161,7 @@ class FigureReader:
                         return CasualtyKind.KILLED, child
                     if word in self.hurt_nouns:
                         return CasualtyKind.INJURED, child
-            if head.dep_ in {"relcl", "acl"} or head.head is head:
+            if head.dep_ in {"relcl", "acl"} or head.head.i == head.i:
                 break
             head = head.head
         return None, None

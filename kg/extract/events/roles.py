@@ -20,7 +20,7 @@ def fill_roles(ctx: Ctx, cand: Cand) -> None:
     """Set ``cand.perpetrators`` and ``cand.targets`` from what its sentence says."""
     tok = cand.tok
     head = tok.head if tok.dep_ == "compound" and cand.kind == "weapon" else tok
-    if cand.kind == "verb" and tok.pos_ == "VERB":
+    if cand.kind in {"verb", "phrase"} and tok.pos_ == "VERB":
         _verb_roles(ctx, cand, tok)
     else:
         _noun_roles(ctx, cand, head)
@@ -180,7 +180,7 @@ def _subject(tok: Token) -> Token | None:
         for child in node.children:
             if child.dep_ in {"nsubj", "csubj"}:
                 return child
-        if node.dep_ in {"xcomp", "conj", "advcl", "dep"} and node.head is not node:
+        if node.dep_ in {"xcomp", "conj", "advcl", "dep"} and node.head.i != node.i:
             node = node.head
         else:
             break
@@ -208,6 +208,7 @@ def _verb_roles(ctx: Ctx, cand: Cand, tok: Token) -> None:
 
 def _noun_roles(ctx: Ctx, cand: Cand, head: Token) -> None:
     victim_verbs = ctx.lex.words("context", "victim_subject_verbs")
+    _modifier_roles(ctx, cand, head)
     for prep in head.children:
         if prep.dep_ not in {"prep", "agent"}:
             if prep.dep_ == "poss" and prep.pos_ != "PRON":
@@ -278,6 +279,35 @@ def _noun_roles(ctx: Ctx, cand: Cand, head: Token) -> None:
         subj = _subject(verb)
         if subj is not None:
             _add(cand.perpetrators, agent(ctx, subj))
+
+
+def _modifier_roles(ctx: Ctx, cand: Cand, head: Token) -> None:
+    """Nominal roles beyond "by X": a group as modifier ("RSF shelling", "an army drone
+    strike"), a participle with its agent ("shells fired by X"), and a clash's sides
+    ("fighting between X and Y"; "X captured Z after fighting with Y")."""
+    for child in head.children:
+        if child.dep_ in {"compound", "nmod"} and child.i < head.i and child.is_alpha:
+            key = agent(ctx, child)
+            if key is not None and ctx.entity(key) is not None:
+                _add(cand.perpetrators, key)
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            for by in (c for c in child.children if c.dep_ == "agent"):
+                for pobj in (c for c in by.children if c.dep_ == "pobj"):
+                    _add(cand.perpetrators, agent(ctx, pobj))
+        elif cand.type is EventType.CLASH and child.dep_ == "prep":
+            word = child.lower_
+            if word not in {"between", "with"}:
+                continue
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                for side in (pobj, *pobj.conjuncts):
+                    _add(cand.perpetrators, agent(ctx, side))
+            if word == "with":
+                verb = head
+                while verb.pos_ != "VERB" and verb.head.i != verb.i:
+                    verb = verb.head
+                subj = _subject(verb) if verb.pos_ == "VERB" else None
+                if subj is not None:
+                    _add(cand.perpetrators, agent(ctx, subj))
 
 
 def _support(ctx: Ctx, head: Token) -> Token | None:

@@ -67,8 +67,39 @@ def find_triggers(ctx: Ctx) -> list[Cand]:
             etype, kind = found
             cands.append(_cand(ctx, tok, tok.i, tok.i + 1, etype, kind))
     cands = [c for c in cands if _is_event_use(ctx, c)]
+    for c in cands:
+        weapon = _weapon_of(ctx, c)
+        if weapon is not None:
+            c.type = weapon
     cands.sort(key=lambda c: c.start)
     return cands
+
+
+def _weapon_of(ctx: Ctx, c: Cand) -> EventType | None:
+    """The class a generic trigger takes from its weapon: the subject of a verb ("warplanes
+    struck X" -> Airstrike) or a compound modifier of a noun ("a drone and missile attack")."""
+    if c.type not in {EventType.ATTACK, EventType.KILLING} or c.kind not in {"verb", "noun"}:
+        return None
+    weapons = ctx.lex.triggers.weapon
+    if c.kind == "verb":
+        if c.lemma in _casualty_verbs(ctx):
+            return None
+        args = [t for t in c.tok.children if t.dep_ in {"nsubj", "agent"}]
+        args += [g for a in args if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    else:
+        args = [t for t in c.tok.children if t.dep_ in {"compound", "nmod", "amod"}]
+        args += [g for a in args for g in a.conjuncts]
+    for arg in args:
+        if arg.lemma_.lower() in weapons:
+            return weapons[arg.lemma_.lower()]
+    return None
+
+
+def _casualty_verbs(ctx: Ctx) -> set[str]:
+    cas = ctx.lex.casualties
+    return {w.lower() for w in cas["killed"]["verbs"]} | {
+        w.lower() for w in cas["injured"]["verbs"]
+    }
 
 
 def _phrase_matcher(vocab: Vocab, trig: Triggers) -> PhraseMatcher:
@@ -182,7 +213,7 @@ def _irrealis(ctx: Ctx, tok: Token) -> bool:
     node = tok
     for _ in range(3):
         head = node.head
-        if head is node:
+        if head.i == node.i:
             return False
         lemma = head.lemma_.lower()
         if (

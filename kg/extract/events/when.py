@@ -66,7 +66,7 @@ class TimeFinder:
         if tok is None:
             return None
         anchor = tok
-        while anchor.head is not anchor and anchor.pos_ not in {"VERB", "AUX"}:
+        while anchor.head.i != anchor.i and anchor.pos_ not in {"VERB", "AUX"}:
             anchor = anchor.head
         if anchor.dep_ in {"relcl", "acl"}:
             anchor = anchor.head

@@ -21,6 +21,7 @@ class PlaceFinder:
         self.locative = lex.words("places", "locative_preps")
         self.non_locative = lex.words("places", "non_locative_preps")
         self.place_nouns = lex.words("places", "place_nouns")
+        self.impact_verbs = lex.words("places", "impact_verbs")
         ana = lex.places.get("anaphoric_place") or {}
         self.ana_dets = {w.lower() for w in ana.get("determiners", ())}
         self.ana_nouns = {w.lower() for w in ana.get("nouns", ())}
@@ -29,6 +30,8 @@ class PlaceFinder:
             s
             for s in ctx.spans
             if s.type is EntityType.PLACE
+            # "a Britain-based monitor", "Rwanda-backed rebels": a description, not a place
+            and ctx.doc.text[s.end : s.end + 1] != "-"
             and not any(
                 o.type is not EntityType.PLACE and o.begin <= s.begin and s.end <= o.end
                 for o in ctx.spans
@@ -51,7 +54,7 @@ class PlaceFinder:
     def _head(self, span: EntitySpan) -> Token | None:
         toks = self.ctx.tokens(span.begin, span.end)
         for t in toks:
-            if not (span.begin <= t.head.idx < span.end) or t.head is t:
+            if not (span.begin <= t.head.idx < span.end) or t.head.i == t.i:
                 return t
         return toks[-1] if toks else None
 
@@ -107,8 +110,25 @@ class PlaceFinder:
                 obj = obj.head
             if obj is not None and obj.dep_ == "pobj" and obj.head.lower_ == "of":
                 obj = obj.head.head if obj.head.head.lemma_.lower() in self.place_nouns else obj
+            if (
+                obj is not None
+                and obj.dep_ == "pobj"
+                and obj.head.lower_ == "of"
+                and obj.head.head.dep_ == "dobj"
+                and obj.head.head.pos_ in {"NOUN", "ADJ", "PRON"}
+                and not obj.head.head.ent_type_
+            ):
+                obj = obj.head.head  # "captured most of X", "shelled eastern parts of X"
             if obj is not None and obj.dep_ == "dobj" and obj.head == trigger:
                 return place.key  # "shelled the town of X", "stormed X"
+            if (
+                obj is not None
+                and obj.dep_ == "dobj"
+                and trigger.dep_ == "nsubj"
+                and obj.head == trigger.head
+                and obj.head.lemma_.lower() in self.impact_verbs
+            ):
+                return place.key  # "shells fired by Y hit the town of X"
             node = self.locative_node(place)
             for anchor in (head, node):
                 if anchor is not None and self._where_clause(anchor, trigger):

@@ -1,0 +1,52 @@
+"""Wire datelines ("BEIRUT, July 16 (Reuters) - ", "GOMA, Democratic Republic of Congo, Jan 29
+(Reuters) -"): the parser reads the lead sentence that follows one as an apposition of the
+place, so that the lead, the most important sentence of wire copy, loses its verb. The event
+step parses the body again with the dateline blanked (same length, so every character offset
+stays valid); the dateline itself states no event (its date is the publication date)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from kg.extract.nlp import load_nlp
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+#: An upper-case place (with optional ", Country" parts), a date, an optional agency in
+#: brackets and a dash, at the start of a line.
+DATELINE = re.compile(
+    rf"^[A-Z][A-Z.'/ -]*[A-Z](?:,[ ]+[A-Z][\w.' -]*?)*,[ ]+{_MONTH}[ ]+\d{{1,2}}"
+    r"(?:,[ ]+\d{4})?[ ]*(?:\([^)\n]{1,40}\))?[ ]*[-\u2013\u2014]+[ ]*",
+    re.MULTILINE,
+)
+
+
+def blank_datelines(text: str) -> str | None:
+    """``text`` with every dateline replaced by spaces, or None when it has none."""
+    found = False
+
+    def blank(m: re.Match[str]) -> str:
+        nonlocal found
+        found = True
+        return " " * len(m.group(0))
+
+    out = DATELINE.sub(blank, text)
+    return out if found else None
+
+
+def without_datelines(doc: Doc, model: str) -> Doc:
+    """``doc`` parsed again with its datelines blanked, by the pipeline named ``model``
+    (``name-version``, :func:`kg.extract.nlp.model_name`); ``doc`` itself when it has no
+    dateline or the pipeline cannot be loaded."""
+    text = blank_datelines(doc.text)
+    if text is None or not model:
+        return doc
+    try:
+        nlp = load_nlp(model.rsplit("-", 1)[0])
+    except Exception:  # noqa: BLE001 - no second parse is better than no events
+        return doc
+    return nlp(text)
