@@ -9,6 +9,7 @@ grow with the number of articles.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -83,6 +84,21 @@ class Outcome:
         )
 
 
+#: collect cyclic garbage every this many articles built in a process: each article leaves
+#: reference cycles (pySHACL's shape objects, spaCy's) that Python's generational collector
+#: reaches only rarely once a spaCy model is loaded, so memory would creep up with the
+#: number of articles (measured: about 17 kB per article; a collection takes about 0.1 s)
+GC_EVERY = 50
+_built = 0
+
+
+def _collect() -> None:
+    global _built
+    _built += 1
+    if _built % GC_EVERY == 0:
+        gc.collect()
+
+
 def build_outcome(
     article: Article, source: str, extractor: Extractor, settings: Settings
 ) -> Outcome:
@@ -95,6 +111,7 @@ def build_outcome(
     from kg import pipeline
     from kg.rdf.mapping import wikidata_graph
 
+    _collect()
     try:
         result = pipeline.build_article(article, Path(source), extractor, settings)
     except InputError as e:

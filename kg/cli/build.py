@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -160,15 +159,15 @@ def _local(
     where = [str(out_path) if out_path else "stdout"] if file_sink is not None else []
     if store_path is not None:
         where.append(f"store {store_path}")
-    summary_where = " and ".join(where)
-    say(
-        f"wrote {summary.written} of {summary.articles} article graph(s), "
-        f"{summary.triples} triples, to {summary_where}"
-        if summary.written
-        else "nothing written: no new article graph conforms"
-        if not summary.unchanged
-        else f"store {store_path} is up to date"
-    )
+    if summary.written:
+        say(
+            f"wrote {summary.written} of {summary.articles} article graph(s), "
+            f"{summary.triples} triples, to {' and '.join(where)}"
+        )
+    elif summary.unchanged:
+        say(f"store {store_path} is up to date")
+    else:
+        say("nothing written: no article graph conforms")
     return summary
 
 
@@ -315,6 +314,3 @@ def _report(summary: Summary) -> None:
     )
     for source, code, message in summary.skipped:
         say(f"  skipped {source}: {code}: {message}")
-
-
-_ = sys  # stdin is read through kg.batch.sources
