@@ -126,11 +126,12 @@ def _add_described_acronyms(doc: Doc, lexicon: Lexicon, names: list[NameMention]
 def _add_institutions(doc: Doc, lexicon: Lexicon, names: list[NameMention]) -> None:
     """Institutions named with common nouns ("the interior ministry") are organisations;
     names the NER found inside them ("Defence") go."""
+    body = doc.text
     for begin, end in find_institutions(doc, lexicon):
         names[:] = [n for n in names if not (begin <= n.mention.begin and n.mention.end <= end)]
         names.append(
             NameMention(
-                mention=Mention(begin, end, doc.text[begin:end], "ORG"),
+                mention=Mention(begin, end, body[begin:end], "ORG"),
                 type=EntityType.ORGANISATION,
                 source=Source.NER,
                 descriptor_type=EntityType.ORGANISATION,
@@ -154,12 +155,13 @@ def _name_mention(doc: Doc, ent: Span, lexicon: Lexicon) -> NameMention | None:
     while end > start + 1 and doc[end - 1].tag_ == "POS":
         end -= 1
     span = doc[start:end]
-    trimmed = trim_name(span.text, institution_nouns=lexicon.institution_nouns)
+    whole = span.text
+    trimmed = trim_name(whole, institution_nouns=lexicon.institution_nouns)
     if trimmed is None:
         return None
     begin, stop = span.start_char + trimmed[0], span.start_char + trimmed[1]
+    text = whole[trimmed[0] : trimmed[1]]  # (Doc.text joins every token: not per name)
     span = doc.char_span(begin, stop, alignment_mode="contract") or span
-    text = doc.text[begin:stop]
     if text in lexicon.non_entities or text in lexicon.nationalities:
         return None
     if not any(c.isalpha() for c in text):
