@@ -26,11 +26,13 @@ import importlib.util
 import io
 import json
 import re
+import signal
 import sys
 import time
 import traceback
 import zipfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -201,17 +203,38 @@ class ArticleOutcome:
     links: list[str] = field(default_factory=list)
 
 
-def run_one(item: NewsItem, extractor, settings: Settings) -> ArticleOutcome:  # noqa: ANN001
-    """Build one corpus article and check it."""
+class ArticleTimeout(Exception):
+    """An article took longer than the sweep's time limit."""
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise ArticleTimeout
+
+
+def run_one(
+    item: NewsItem,
+    extractor,  # noqa: ANN001
+    settings: Settings,
+    *,
+    limit: int = 0,
+) -> ArticleOutcome:
+    """Build one corpus article and check it (``limit`` seconds at most when > 0: the
+    article is then reported with a "timeout" error)."""
     from kg.errors import InputError
     from kg.pipeline import build_article
     from kg.resolve.lexicon import load_lexicon
 
     out = ArticleOutcome(item.ident)
     start = time.perf_counter()
+    if limit > 0:
+        signal.signal(signal.SIGALRM, _alarm)
+        signal.alarm(limit)
     try:
         article = article_of(item)
         result = build_article(article, Path(f"corpus/{item.ident}.txt"), extractor, settings)
+    except ArticleTimeout:
+        out.error = f"timeout: more than {limit} s"
+        return out
     except InputError as e:
         out.skipped = f"{e.code}: {e.message}"
         return out
@@ -219,6 +242,8 @@ def run_one(item: NewsItem, extractor, settings: Settings) -> ArticleOutcome:  #
         out.error = traceback.format_exc()
         return out
     finally:
+        if limit > 0:
+            signal.alarm(0)
         out.seconds = time.perf_counter() - start
     out.conforms = result.conforms
     if result.report is not None:
@@ -238,12 +263,24 @@ def run_one(item: NewsItem, extractor, settings: Settings) -> ArticleOutcome:  #
     return out
 
 
-def sweep(items: list[NewsItem], settings: Settings | None = None) -> list[ArticleOutcome]:
+def sweep(
+    items: list[NewsItem],
+    settings: Settings | None = None,
+    *,
+    on_outcome: Callable[[int, ArticleOutcome], None] | None = None,
+    limit: int = 0,
+) -> list[ArticleOutcome]:
+    """Build and check every item with one extractor; ``on_outcome(n, outcome)`` after each."""
     from kg.extract import Extractor
 
     settings = settings or Settings()
     extractor = Extractor(settings)
-    return [run_one(item, extractor, settings) for item in items]
+    outcomes = []
+    for n, item in enumerate(items, 1):
+        outcomes.append(run_one(item, extractor, settings, limit=limit))
+        if on_outcome is not None:
+            on_outcome(n, outcomes[-1])
+    return outcomes
 
 
 def summary(outcomes: list[ArticleOutcome]) -> dict[str, object]:
@@ -253,7 +290,8 @@ def summary(outcomes: list[ArticleOutcome]) -> dict[str, object]:
     return {
         "articles": len(outcomes),
         "skipped": len([o for o in outcomes if o.skipped]),
-        "exceptions": len([o for o in outcomes if o.error]),
+        "exceptions": len([o for o in outcomes if o.error and not o.error.startswith("timeout")]),
+        "timeouts": len([o for o in outcomes if o.error and o.error.startswith("timeout")]),
         "nonconforming": len([o for o in built if not o.conforms]),
         "offset_errors": sum(len(o.offset_errors) for o in built),
         "entities_mean": round(sum(o.entities for o in built) / max(1, len(built)), 1),
@@ -271,6 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--topic", choices=["conflict"], default=None)
     p.add_argument("--json", type=Path, default=None, help="write every outcome here")
     p.add_argument("--show-links", action="store_true")
+    p.add_argument("--limit", type=int, default=60, help="seconds per article (0: none)")
     p.add_argument("--show-suspicious", action="store_true")
     args = p.parse_args(argv)
     path = corpus_path()
@@ -280,10 +319,19 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 3
     items = sample(load_corpus(path), args.n, topic=args.topic)
-    outcomes = sweep(items)
+
+    def progress(n: int, o: ArticleOutcome) -> None:
+        print(
+            f"[{n}/{len(items)}] {o.ident} {len(items[n - 1].text)} chars {o.seconds:.2f} s",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    outcomes = sweep(items, on_outcome=progress, limit=args.limit)
     for o in outcomes:
         if o.error:
-            print(f"== {o.ident} EXCEPTION\n{o.error}")
+            kind = "TIMEOUT" if o.error.startswith("timeout") else "EXCEPTION"
+            print(f"== {o.ident} {kind}\n{o.error}")
         if not o.conforms:
             print(f"== {o.ident} NONCONFORMING")
             for v in o.violations[:10]:

@@ -16,6 +16,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.sentences import sentence_start, sentence_starts
 from kg.gazetteer import load_snapshot
 from kg.resolve.lexicon import Lexicon
 
@@ -100,7 +101,7 @@ def _left(
     start = head.i
     place = person = None
     country = None
-    sent_start = head.sent.start
+    sent_start = sentence_start(doc, head.i)
     while i >= sent_start:
         tok = doc[i]
         if tok.ent_type_ and tok.ent_iob_ in ("B", "I") and tok.text not in lexicon.nationalities:
@@ -157,7 +158,8 @@ def _right(
 def _complement(doc: Doc, start: int, lexicon: Lexicon) -> Span | None:
     i, nested_of, depth = start, False, 0
     cue_words = frozenset().union(*lexicon.armed.cues.values())
-    while i < len(doc) and doc[i].sent == doc[start].sent:
+    starts = sentence_starts(doc)
+    while i < len(doc) and starts[i] == starts[start]:
         tok = doc[i]
         if tok.ent_iob_ in ("B", "I") and tok.ent_type_:
             ent = next(e for e in doc.ents if e.start <= i < e.end)

@@ -9,6 +9,7 @@ from kg.extract.areas import find_areas
 from kg.extract.cleanup import trim_name
 from kg.extract.components import GAZETTEER_ID, GROUPS_KEY
 from kg.extract.institutions import find_institutions
+from kg.extract.sentences import sentence_start
 from kg.extract.wire import credit_spans, dateline
 from kg.model import EntityType, Mention
 from kg.resolve.candidates import (
@@ -125,11 +126,12 @@ def _add_described_acronyms(doc: Doc, lexicon: Lexicon, names: list[NameMention]
 def _add_institutions(doc: Doc, lexicon: Lexicon, names: list[NameMention]) -> None:
     """Institutions named with common nouns ("the interior ministry") are organisations;
     names the NER found inside them ("Defence") go."""
+    body = doc.text
     for begin, end in find_institutions(doc, lexicon):
         names[:] = [n for n in names if not (begin <= n.mention.begin and n.mention.end <= end)]
         names.append(
             NameMention(
-                mention=Mention(begin, end, doc.text[begin:end], "ORG"),
+                mention=Mention(begin, end, body[begin:end], "ORG"),
                 type=EntityType.ORGANISATION,
                 source=Source.NER,
                 descriptor_type=EntityType.ORGANISATION,
@@ -153,12 +155,13 @@ def _name_mention(doc: Doc, ent: Span, lexicon: Lexicon) -> NameMention | None:
     while end > start + 1 and doc[end - 1].tag_ == "POS":
         end -= 1
     span = doc[start:end]
-    trimmed = trim_name(span.text, institution_nouns=lexicon.institution_nouns)
+    whole = span.text
+    trimmed = trim_name(whole, institution_nouns=lexicon.institution_nouns)
     if trimmed is None:
         return None
     begin, stop = span.start_char + trimmed[0], span.start_char + trimmed[1]
+    text = whole[trimmed[0] : trimmed[1]]  # (Doc.text joins every token: not per name)
     span = doc.char_span(begin, stop, alignment_mode="contract") or span
-    text = doc.text[begin:stop]
     if text in lexicon.non_entities or text in lexicon.nationalities:
         return None
     if not any(c.isalpha() for c in text):
@@ -325,13 +328,14 @@ def _descriptor(doc: Doc, span: Span, lexicon: Lexicon) -> tuple[EntityType | No
     """Type from a descriptor noun right before the name ("the news agency X": the whole
     phrase is an apposition mention) or from "the <place noun> of X"."""
     longest = max((len(d) for d in lexicon.descriptors), default=0)
+    sent_start = sentence_start(doc, span.start)
     for gap, allowed in ((0, None), (1, EntityType.PLACE)):
         end = span.start - gap
         if gap and (end < 1 or doc[end].lower_ != "of"):
             continue
         for n in range(longest, 0, -1):
             begin = end - n
-            if begin < span.sent.start:
+            if begin < sent_start:
                 continue
             words = tuple(t.lower_ for t in doc[begin:end])
             etype_name = lexicon.descriptors.get(words)
@@ -343,7 +347,7 @@ def _descriptor(doc: Doc, span: Span, lexicon: Lexicon) -> tuple[EntityType | No
             if gap:
                 return etype, None
             left = begin
-            while left > span.sent.start and doc[left - 1].pos_ in _NP_POS:
+            while left > sent_start and doc[left - 1].pos_ in _NP_POS:
                 left -= 1
             return etype, mention(doc[left : span.end], "APPOSITION")
     return _descriptor_after(doc, span, lexicon, longest) or _apposition_after(
@@ -425,7 +429,7 @@ def _former_before(doc: Doc, span: Span, lexicon: Lexicon) -> bool:
     """A cue of a former ruler right before the name ("the ousted X", "the former X clan")."""
     former = lexicon.armed.cues.get("former", frozenset())
     i = span.start - 1
-    while i >= max(span.sent.start, span.start - 3):
+    while i >= max(sentence_start(doc, span.start), span.start - 3):
         tok = doc[i]
         if tok.lower_ in former:
             return True

@@ -64,8 +64,8 @@ class Cluster:
         return max(self.keys(titles), key=lambda k: (len(k), k))
 
 
-def title_keys(lexicon: Lexicon) -> set[tuple[str, ...]]:
-    return {tuple(w.casefold() for w in t.words) for t in lexicon.titles}
+def title_keys(lexicon: Lexicon) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(w.casefold() for w in t.words) for t in lexicon.titles)
 
 
 def _initial_key(n: NameMention, titles: set[tuple[str, ...]]) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 
 # Particles that are optional in transliterated Arabic names ("al-Rashid" = "Rashid").
 _PARTICLES = frozenset({"al", "el", "ad", "ar", "ash", "az"})
@@ -57,7 +58,19 @@ def display_name(text: str, *, titles: Collection[tuple[str, ...]] = ()) -> str:
 
 def name_key(text: str, *, titles: Collection[tuple[str, ...]] = ()) -> tuple[str, ...]:
     """Normalised tokens of a name: folded, without determiner, titles, possessive or Arabic
-    article. Never empty for a non-empty name (a lone particle is kept)."""
+    article. Never empty for a non-empty name (a lone particle is kept). Cached when
+    ``titles`` is a frozenset (resolution compares every name with every other)."""
+    if isinstance(titles, frozenset):
+        return _cached_name_key(text, titles)
+    return _name_key(text, titles)
+
+
+@lru_cache(maxsize=65536)
+def _cached_name_key(text: str, titles: frozenset[tuple[str, ...]]) -> tuple[str, ...]:
+    return _name_key(text, titles)
+
+
+def _name_key(text: str, titles: Collection[tuple[str, ...]]) -> tuple[str, ...]:
     tokens = words(display_name(text, titles=titles))
     folded = [fold(t) for t in tokens]
     kept = tuple(t for t in folded if t not in _PARTICLES)

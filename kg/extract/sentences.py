@@ -1,0 +1,25 @@
+"""Sentence boundaries by token, computed once per Doc (spaCy's ``Span.sent`` walks every
+sentence of the document on each call, which made long articles quadratic)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+_KEY = "kg.sentence_starts"
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Index of the first token of each token's sentence (cached in ``doc.user_data``)."""
+    starts = doc.user_data.get(_KEY)
+    if starts is None or len(starts) != len(doc):
+        starts = [0] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                starts[i] = sent.start
+        doc.user_data[_KEY] = starts
+    return starts
+
+
+def sentence_start(doc: Doc, i: int) -> int:
+    """Index of the first token of the sentence of token ``i``."""
+    return sentence_starts(doc)[i]
