@@ -11,7 +11,7 @@ from kg.extract.events.roles import agent
 from kg.extract.events.triggers import Cand
 from kg.extract.events.when import TimeFinder
 from kg.extract.events.where import PlaceFinder
-from kg.model import CasualtyReport, Event, Mention, PlacePrecision, TimeValue
+from kg.model import CasualtyReport, Event, EventType, Mention, PlacePrecision, TimeValue
 
 
 def assemble(
@@ -104,6 +104,17 @@ def _time(
     return None
 
 
+_VIOLENT = {
+    EventType.ATTACK,
+    EventType.KILLING,
+    EventType.SHELLING,
+    EventType.AIRSTRIKE,
+    EventType.BOMBING,
+    EventType.LOOTING,
+    EventType.ABDUCTION,
+}
+
+
 def _responsibility(ctx: Ctx, groups: list[Group]) -> None:
     """ "X were responsible (for E)": X is the perpetrator of E, else of the events of the
     paragraph that have none."""
@@ -120,6 +131,8 @@ def _responsibility(ctx: Ctx, groups: list[Group]) -> None:
             who = ctx.described(subj)
         para = ctx.para_of[tok.i]
         for group in groups:
+            if group.type not in _VIOLENT:  # responsible for abuses, not for a capture
+                continue
             body = group.body
             if any(ctx.para_of[c.tok.i] == para for c in body) and not any(
                 c.perpetrators for c in body

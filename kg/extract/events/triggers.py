@@ -89,7 +89,7 @@ def _weapon_of(ctx: Ctx, c: Cand) -> EventType | None:
     else:
         args = [t for t in c.tok.children if t.dep_ in {"compound", "nmod", "amod"}]
         args += [g for a in args for g in a.conjuncts]
-    for arg in args:
+    for arg in sorted(args, key=lambda t: t.i):  # the first named: "a drone and missile attack"
         if arg.lemma_.lower() in weapons:
             return weapons[arg.lemma_.lower()]
     return None
