@@ -214,7 +214,9 @@ def queries(pools: Pools) -> dict[str, Callable[[random.Random], str]]:
     def per_graph_counts(rng: random.Random) -> str:
         return "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 
+    named = named_queries(pools)
     return {
+        **named,
         "events in a place, one month": events_in_place,
         "casualty figures + sources": casualties_with_sources,
         "everything an actor did": actor_did,
@@ -223,6 +225,42 @@ def queries(pools: Pools) -> dict[str, Callable[[random.Random], str]]:
         "deaths per place (GROUP BY)": deaths_per_place,
         "per-graph triple counts": per_graph_counts,
     }
+
+
+def named_queries(pools: Pools) -> dict[str, Callable[[random.Random], str]]:
+    """The shipped named queries (queries/*.rq), parameters bound with the VALUES block
+    ``kg query --named`` uses, so that both engines run the very same text."""
+    from kg.query.engine import with_values
+    from kg.query.named import list_named
+    from kg.store.results import Term
+
+    def lit(value: str, datatype: str = "string") -> Term:
+        return Term("literal", value, datatype=XSD + datatype)
+
+    def params(name: str, rng: random.Random) -> dict[str, Term]:
+        month = rng.randrange(1, 12)
+        if name == "events-in-place":
+            return {
+                "place": lit(f"Place {rng.randrange(pools.places)}"),
+                "from": lit(f"2024-{month:02d}-01", "date"),
+                "to": lit(f"2024-{month:02d}-28", "date"),
+            }
+        if name == "actor":
+            return {"actor": lit(f"Group {rng.randrange(pools.groups)}")}
+        if name == "claims-by":
+            return {"source": lit(f"Person {rng.randrange(pools.people)}")}
+        if name == "entities":
+            return {"type": Term("iri", NKG + "ArmedGroup")}
+        return {}
+
+    def maker(query_name: str, text: str) -> Callable[[random.Random], str]:
+        def make(rng: random.Random) -> str:
+            values = params(query_name, rng)
+            return with_values(text, values) if values else text
+
+        return make
+
+    return {f"named: {q.name}": maker(q.name, q.text) for q in list_named()}
 
 
 def timed(run: Callable[[], int], *, reps: int, budget: float) -> tuple[list[float], int]:

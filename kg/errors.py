@@ -39,6 +39,10 @@ class KgError(Exception):
         self.code = code
         self.message = message
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # picklable across processes (worker pools, Dask): rebuilt from code and message
+        return (type(self), (self.code, self.message))
+
 
 class ConfigError(KgError, ValueError):
     """Settings or environment are wrong (KG1xx)."""

@@ -8,6 +8,7 @@ offsets point into it. Recognised keys: ``title``, ``published`` (an ISO date), 
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
@@ -22,10 +23,60 @@ ARTICLE_SUFFIXES = (".txt", ".md")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
 
 
+IGNORE_FILE = ".kgignore"
+
+
+def list_folder(folder: Path, suffixes: Iterable[str]) -> list[Path]:
+    """The article files under ``folder`` (sorted): files with one of ``suffixes``, except
+    hidden files and folders (``.git/``, editor and temporary files), and except what the
+    folder's ``.kgignore`` excludes.
+
+    ``.kgignore`` holds one pattern a line (``#`` starts a comment), matched against the
+    path relative to the folder in the manner of ``.gitignore``: ``patterns/`` excludes a
+    subfolder, ``README.md`` a file of that name at any depth, ``notes/*.txt`` a glob.
+    newskg's own ``data/`` folder ships one, so that ``kg build data/`` builds the bundled
+    articles and not the lexicons, word lists and READMEs beside them.
+    """
+    wanted = {s.lower() for s in suffixes}
+    rules = _ignore_rules(folder / IGNORE_FILE)
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in wanted
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        and not _ignored(p.relative_to(folder), rules)
+    )
+
+
+def _ignore_rules(path: Path) -> list[str]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _ignored(relative: Path, rules: list[str]) -> bool:
+    posix = relative.as_posix()
+    for rule in rules:
+        pattern = rule.strip("/")
+        if rule.endswith("/"):  # a folder: anything under it
+            if any(fnmatch.fnmatchcase(part, pattern) for part in relative.parts[:-1]) or (
+                "/" in pattern and fnmatch.fnmatchcase(posix, pattern + "/*")
+            ):
+                return True
+        elif "/" in pattern:  # a path relative to the folder
+            if fnmatch.fnmatchcase(posix, pattern):
+                return True
+        elif fnmatch.fnmatchcase(relative.name, pattern):  # a name at any depth
+            return True
+    return False
+
+
 def find_articles(paths: Iterable[Path]) -> list[Path]:
-    """Expand the given paths: a file is taken as it is, a directory gives every ``.txt``
-    or ``.md`` file under it (sorted), except hidden files and folders (``.git/``, editor
-    and temporary files whose name starts with a dot).
+    """Expand the given paths: a file is taken as it is, a directory gives its article
+    files (:func:`list_folder` with ``.txt`` and ``.md``).
 
     Raises:
         InputError: a path does not exist, or a directory holds no article.
@@ -35,13 +86,7 @@ def find_articles(paths: Iterable[Path]) -> list[Path]:
         if not path.exists():
             raise InputError("KG201", f"{path}: no such file or directory")
         if path.is_dir():
-            files = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in ARTICLE_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            files = list_folder(path, ARTICLE_SUFFIXES)
             if not files:
                 raise InputError(
                     "KG202",
@@ -99,6 +144,19 @@ def parse_article(text: str, *, path: Path | None = None) -> Article:
             raise InputError("KG205", f"{where}: front matter is not a mapping of keys to values")
         meta = {str(k).lower(): v for k, v in loaded.items()}
         body = text[m.end() :]
+    return article_from_fields(body, meta, where=where, path=path)
+
+
+def article_from_fields(
+    body: str, meta: dict[str, object], *, where: str, path: Path | None = None
+) -> Article:
+    """An :class:`Article` from its body and its front-matter keys (lower-case names), as
+    read from a file's front matter or from a JSON Lines record.
+
+    Raises:
+        InputError: an empty body (KG206) or a ``published`` value that is not a date (KG207).
+    """
+    meta = dict(meta)
     if not body.strip():
         raise InputError("KG206", f"{where}: empty article (no text after the front matter)")
     language = str(meta.pop("language", "en") or "en").strip().lower()

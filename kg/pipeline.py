@@ -223,11 +223,39 @@ def link(extraction: Extraction, settings: Settings) -> Any | None:
 
 
 def validate(graph: Graph) -> Any:
-    """The SHACL report of one article graph (``kg.validate.validate_graph``), checked as a
-    one-graph dataset so that the graph's own provenance description is checked too."""
-    from kg.validate import validate_graph
+    """The SHACL report of one article graph: the shapes on its triples, and the check that
+    the graph describes itself (``prov:wasDerivedFrom``, ``prov:wasGeneratedBy``).
 
-    return validate_graph(to_dataset([graph]))
+    This is ``kg.validate.validate_graph`` on the graph plus the named-graph provenance
+    check of the dataset form, done here as two triple lookups: the dataset form also parses
+    and runs the whole-graph SPARQL checks (warnings about the union, which need every
+    article: ``kg validate`` runs them on a dump), and that tripled the cost per article
+    (measured: 130 ms against 47 ms on news articles).
+    """
+    from rdflib.namespace import PROV, SH
+
+    from kg.validate import ValidationReport, ValidationResult, validate_graph
+
+    report = validate_graph(graph)
+    name = graph.identifier
+    missing = [
+        p
+        for p in (PROV.wasDerivedFrom, PROV.wasGeneratedBy)
+        if isinstance(name, URIRef) and (name, p, None) not in graph
+    ]
+    if not missing:
+        return report
+    extra = [
+        ValidationResult(
+            focus_node=name,
+            result_path=p,
+            constraint=SH.SPARQLConstraintComponent,
+            source_shape=URIRef("https://w3id.org/newskg/shapes#NamedGraphProvenance"),
+            message=f"the named graph is not described with {p.n3(graph.namespace_manager)}",
+        )
+        for p in missing
+    ]
+    return ValidationReport(conforms=False, results=[*report.results, *extra])
 
 
 # -- explaining violations ---------------------------------------------------------------

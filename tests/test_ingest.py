@@ -80,3 +80,26 @@ def test_directory_skips_hidden_files_and_folders(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.md").write_text("x")
     assert [p.relative_to(tmp_path).as_posix() for p in find_articles([tmp_path])] == ["sub/a.md"]
+
+
+def test_kgignore_excludes_folders_names_and_globs(tmp_path: Path) -> None:
+    for name in (
+        "a.txt",
+        "README.md",
+        "words/list.txt",
+        "sub/README.md",
+        "sub/b.md",
+        "notes/x.txt",
+        "notes/y.md",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("text")
+    (tmp_path / ".kgignore").write_text("# knowledge files\nwords/\nREADME.md\nnotes/*.txt\n")
+    got = [p.relative_to(tmp_path).as_posix() for p in find_articles([tmp_path])]
+    assert got == ["a.txt", "notes/y.md", "sub/b.md"]
+
+
+def test_building_the_data_folder_finds_only_the_bundled_articles() -> None:
+    from tests.conftest import DATA
+
+    assert [p.name for p in find_articles([DATA])] == ["syria-coast-2025-03.txt"]

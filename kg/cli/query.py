@@ -1,4 +1,4 @@
-"""``kg query``: SPARQL over an RDF file, ad hoc or by name."""
+"""``kg query``: SPARQL over the store or an RDF file, ad hoc or by name."""
 
 from __future__ import annotations
 
@@ -18,17 +18,16 @@ from kg.query import (
     load_named,
     parse_params,
     prepare,
-    run,
-    serialize_result,
-    to_table,
 )
-from kg.query.run import short
+from kg.query.engine import open_target, run_sparql, short_term
 
 
 @app.command(
     "query",
-    help="Run a SPARQL query over an RDF file; the union of its graphs is the default "
-    "graph.\n\n"
+    help="Run a SPARQL query over a store folder (see kg build) or an RDF file; the union "
+    "of its graphs is the default graph. Both are answered by the same engine (Oxigraph), "
+    "so a store and a file holding the same graphs give the same answers. A fact held by "
+    "several graphs matches once per graph (pyoxigraph 0.5): use SELECT DISTINCT.\n\n"
     "Give the query as text, with --file, or by name with --named (see --list), whose "
     "parameters are set with --param key=value (bound as values, never pasted into the "
     "query). SELECT and ASK results print in --format; CONSTRUCT and DESCRIBE print Turtle.\n\n"
@@ -37,7 +36,8 @@ from kg.query.run import short
 )
 def query_command(
     file: Annotated[
-        Path | None, typer.Argument(help="The RDF file to query.", show_default=False)
+        Path | None,
+        typer.Argument(help="The store folder or RDF file to query.", show_default=False),
     ] = None,
     query: Annotated[
         str | None, typer.Argument(help="SPARQL query text.", show_default=False)
@@ -65,7 +65,7 @@ def query_command(
     given = sum(x is not None for x in (query, query_file, named))
     if file is None or given != 1:
         raise typer.BadParameter(
-            "give an RDF FILE and exactly one of QUERY, --file Q.rq or --named NAME"
+            "give a STORE folder or RDF FILE and exactly one of QUERY, --file Q.rq or --named NAME"
         )
     if fmt not in RESULT_FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(RESULT_FORMATS)}")
@@ -75,40 +75,40 @@ def query_command(
         initial = {}
         if named is not None:
             nq = load_named(named)
-            prepared = prepare(nq.text, where=f"named query {nq.name}")
-            initial = bindings(nq, parse_params(param or []), prepared.prologue.namespace_manager)
+            text = nq.text
             where = f"named query {nq.name}"
+            prepared = prepare(text, where=where)
+            initial = bindings(nq, parse_params(param or []), prepared.prologue.namespace_manager)
         elif query_file is not None:
             try:
                 text = query_file.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as e:
                 raise InputError("KG233", f"{query_file}: cannot read query file ({e})") from e
             where = str(query_file)
-            prepared = prepare(text, where=where)
+            prepare(text, where=where)
         else:
             assert query is not None
-            where = "query"
-            prepared = prepare(query, where=where)
-        from kg.validate import load_rdf
-
-        dataset = load_rdf(file)
-        result = run(dataset, prepared, initial, where=where)
-        if result.type == "SELECT" and fmt == "table":
-            _table(result, dataset)
-        elif result.type == "ASK" and fmt == "table":
-            write_stdout(f"{'true' if result.askAnswer else 'false'}\n")
+            text, where = query, "query"
+            prepare(text, where=where)
+        with open_target(file) as store:
+            result = run_sparql(store, text, initial, where=where)
+        if result.kind == "select" and fmt == "table":
+            _table(result)
+        elif result.kind == "ask" and fmt in ("table", "csv", "tsv"):
+            write_stdout(f"{'true' if result.boolean else 'false'}\n")
+        elif result.kind == "graph":
+            write_stdout(result.serialize("turtle"))
         else:
-            write_stdout(serialize_result(result, fmt))
+            write_stdout(result.serialize(fmt))
 
 
-def _table(result, dataset) -> None:  # type: ignore[no-untyped-def]
-    table = to_table(result)
-    rich_table = RichTable(*table.variables, show_lines=False)
-    for row in table.rows:
-        rich_table.add_row(*(short(t, dataset.namespace_manager) for t in row))
+def _table(result) -> None:  # type: ignore[no-untyped-def]
+    rich_table = RichTable(*result.variables, show_lines=False)
+    for row in result.rows:
+        rich_table.add_row(*(short_term(t) for t in row))
     console = out()
     console.print(rich_table, markup=False)
-    console.print(f"{len(table.rows)} row(s)", markup=False)
+    console.print(f"{len(result.rows)} row(s)", markup=False)
 
 
 def _list() -> None:

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from kg.batch.manifest import Manifest
 from kg.cli import app
 from kg.cli._console import handled
 from kg.cli.serve import STORE_HELP
@@ -14,7 +15,7 @@ from kg.errors import InputError
 from kg.ingest import read_article
 from kg.model.iri import Minter
 from kg.settings import Settings
-from kg.store import find_graph, open_store, resolve_store_path
+from kg.store import find_graph, open_store, refresh_shared_graph, resolve_store_path
 
 
 def graph_iri_for(target: str, *, base_iri: str) -> str:
@@ -58,4 +59,9 @@ def remove_command(
             if graph is None:
                 raise InputError("KG265", f"{article}: no such article graph in {path}")
             kg_store.remove_graph(graph)
+            # the shared Wikidata graph keeps only what the remaining articles link
+            refresh_shared_graph(kg_store, Minter(settings.base_iri).graph("wikidata"))
+            manifest = Manifest(path)
+            manifest.forget(graph)
+            manifest.save()
         typer.echo(f"removed <{graph}> from {path}", err=True)

@@ -206,6 +206,55 @@ def make_name_extender(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return extend_names
 
 
+_ACRONYM_HOSTS = {"ORG", "ARMED_GROUP", "GPE", "PLACE", "LOC", "FAC"}
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace("-", "").replace("&", "")
+    return text.isupper() and letters.isalpha() and 2 <= len(letters) <= 8
+
+
+def define_acronyms(doc: Doc) -> Doc:
+    """An acronym in parentheses right after a name ("Hayat Tahrir al-Sham (HTS)") is a name
+    of the same type, there and wherever else the article writes it ("HTS fighters")."""
+    ents = []
+    for ent in doc.ents:  # "Hayat Tahrir al-Sham (HTS" as one NER name: split it
+        if (
+            len(ent) >= 3
+            and ent[-2].text == "("
+            and _is_acronym(ent[-1].text)
+            and ent.end < len(doc)
+            and doc[ent.end].text == ")"
+        ):
+            ents.append(Span(doc, ent.start, ent.end - 2, label=ent.label_, kb_id=ent.kb_id_))
+        else:
+            ents.append(ent)
+    taken = {t.i for e in ents for t in e}
+    defined: dict[str, str] = {}
+    added: list[Span] = []
+    for ent in ents:
+        j = ent.end
+        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+            tok = doc[j + 1]
+            if _is_acronym(tok.text) and tok.i not in taken and ent.label_ in _ACRONYM_HOSTS:
+                defined.setdefault(tok.text, ent.label_)
+    if not defined:
+        return doc
+    for tok in doc:
+        label = defined.get(tok.text)
+        if label is not None and tok.i not in taken:
+            added.append(Span(doc, tok.i, tok.i + 1, label=label))
+            taken.add(tok.i)
+    doc.set_ents(sorted(ents + added, key=lambda e: e.start), default="outside")
+    return doc
+
+
+@Language.factory("kg_acronym_ruler_v1")
+def make_acronym_ruler(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Acronyms the article defines in parentheses (see :func:`define_acronyms`)."""
+    return define_acronyms
+
+
 class ArmedGroupRuler:
     """Finds groups named only by description; see :mod:`kg.extract.groups`."""
 

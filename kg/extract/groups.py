@@ -122,6 +122,12 @@ def _left(
         elif tok.lower_ == "the":
             start = i
             break
+        elif (
+            tok.text == "-"
+            and i > sent_start
+            and (doc[i - 1].lower_ in armed.modifiers or doc[i - 1].lower_ in armed.heads)
+        ):
+            pass  # "army-allied militias", "government-backed forces"
         elif tok.lower_ not in armed.modifiers and tok.lower_ not in armed.heads:
             break
         start = i

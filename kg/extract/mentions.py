@@ -6,7 +6,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kg.extract.areas import find_areas
+from kg.extract.cleanup import trim_name
 from kg.extract.components import GAZETTEER_ID, GROUPS_KEY
+from kg.extract.institutions import find_institutions
+from kg.extract.wire import credit_spans, dateline
 from kg.model import EntityType, Mention
 from kg.resolve.candidates import (
     Candidates,
@@ -40,10 +43,14 @@ def mention(span: Span, label: str = "") -> Mention:
 def candidates(doc: Doc, lexicon: Lexicon) -> Candidates:
     """Name mentions, described groups and role mentions of a processed Doc."""
     result = Candidates()
+    credits = credit_spans(doc.text)
     for ent in doc.ents:
         name = _name_mention(doc, ent, lexicon)
-        if name is not None:
+        if name is not None and not _inside_any(name.mention, credits):
             result.names.append(name)
+    _add_dateline(doc, result.names)
+    _add_institutions(doc, lexicon, result.names)
+    _add_described_acronyms(doc, lexicon, result.names)
     for span in doc.spans.get(GROUPS_KEY, []):
         info = span._.kg_group
         anchor = info["anchor"]
@@ -67,6 +74,70 @@ def candidates(doc: Doc, lexicon: Lexicon) -> Candidates:
     return result
 
 
+def _inside_any(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(m.begin < e and b < m.end for b, e in spans)
+
+
+def _add_dateline(doc: Doc, names: list[NameMention]) -> None:
+    """The dateline's place is a place and its agency an organisation, whatever the NER
+    said about these words in capitals ("BEIRUT (AFP) -")."""
+    found = dateline(doc.text)
+    if found is None:
+        return
+    place, agency = found
+    parts = [(place, EntityType.PLACE, "GPE")]
+    if agency is not None:
+        parts.append((agency, EntityType.ORGANISATION, "ORG"))
+    for (begin, end), etype, label in parts:
+        same = [n for n in names if (n.mention.begin, n.mention.end) == (begin, end)]
+        if same and all(n.type is etype for n in same):
+            continue
+        names[:] = [n for n in names if not (n.mention.begin < end and begin < n.mention.end)]
+        names.append(
+            NameMention(
+                mention=Mention(begin, end, doc.text[begin:end], label),
+                type=etype,
+                source=Source.NER,
+                descriptor_type=etype,
+            )
+        )
+    names.sort(key=lambda n: n.mention)
+
+
+def _add_described_acronyms(doc: Doc, lexicon: Lexicon, names: list[NameMention]) -> None:
+    """An acronym the NER missed right after an organisation noun ("the state news agency
+    SANA", "the monitor SOHR") is an organisation name."""
+    for tok in doc:
+        text = tok.text
+        if tok.ent_type_ or not (text.isupper() and text.isalpha() and 2 <= len(text) <= 6):
+            continue
+        before = tuple(t.lower_ for t in doc[max(0, tok.i - 2) : tok.i])
+        if not any(
+            lexicon.descriptors.get(before[k:]) == "Organisation" for k in range(len(before))
+        ):
+            continue
+        name = _name_mention(doc, Span(doc, tok.i, tok.i + 1, label="ORG"), lexicon)
+        if name is not None:
+            names.append(name)
+    names.sort(key=lambda n: n.mention)
+
+
+def _add_institutions(doc: Doc, lexicon: Lexicon, names: list[NameMention]) -> None:
+    """Institutions named with common nouns ("the interior ministry") are organisations;
+    names the NER found inside them ("Defence") go."""
+    for begin, end in find_institutions(doc, lexicon):
+        names[:] = [n for n in names if not (begin <= n.mention.begin and n.mention.end <= end)]
+        names.append(
+            NameMention(
+                mention=Mention(begin, end, doc.text[begin:end], "ORG"),
+                type=EntityType.ORGANISATION,
+                source=Source.NER,
+                descriptor_type=EntityType.ORGANISATION,
+            )
+        )
+    names.sort(key=lambda n: n.mention)
+
+
 def _char_mention(doc: Doc, offsets: tuple[int, int]) -> Mention:
     begin, end = offsets
     return Mention(begin, end, doc.text[begin:end])
@@ -82,7 +153,12 @@ def _name_mention(doc: Doc, ent: Span, lexicon: Lexicon) -> NameMention | None:
     while end > start + 1 and doc[end - 1].tag_ == "POS":
         end -= 1
     span = doc[start:end]
-    text = span.text
+    trimmed = trim_name(span.text, institution_nouns=lexicon.institution_nouns)
+    if trimmed is None:
+        return None
+    begin, stop = span.start_char + trimmed[0], span.start_char + trimmed[1]
+    span = doc.char_span(begin, stop, alignment_mode="contract") or span
+    text = doc.text[begin:stop]
     if text in lexicon.non_entities or text in lexicon.nationalities:
         return None
     if not any(c.isalpha() for c in text):
@@ -100,7 +176,7 @@ def _name_mention(doc: Doc, ent: Span, lexicon: Lexicon) -> NameMention | None:
     if descriptor_type is None and source is Source.NER:
         descriptor_type = _type_from_name(doc, span, ent.label_, lexicon)
     return NameMention(
-        mention=mention(span, ent.label_),
+        mention=Mention(begin, stop, text, ent.label_),
         type=etype,
         source=source,
         qid=ent.kb_id_ or None,
@@ -109,7 +185,7 @@ def _name_mention(doc: Doc, ent: Span, lexicon: Lexicon) -> NameMention | None:
         apposition=apposition,
         roles=_roles_before(doc, span, lexicon),
         former=_former_before(doc, span, lexicon),
-        alias_of=_acronym_of(doc, span),
+        alias_of=_acronym_of(doc, span) or _known_as(doc, span),
         affiliation=_affiliation(doc, span) if ent.label_ == "PERSON" else None,
     )
 
@@ -129,6 +205,30 @@ def _acronym_of(doc: Doc, span: Span) -> int | None:
     ent = next(e for e in doc.ents if e.start <= before.i < e.end)
     start = ent.start + (1 if ent[0].lower_ in _DETERMINERS and len(ent) > 1 else 0)
     return doc[start].idx
+
+
+_KNOWN_AS = (("also", "known", "as"), ("known", "as"), ("nicknamed",), ("dubbed",), ("alias",))
+
+
+def _known_as(doc: Doc, span: Span) -> int | None:
+    """ "X, known as Y": begin offset of the name X that Y is another name of (a person,
+    organisation or armed group written right before, a comma apart)."""
+    for words in _KNOWN_AS:
+        n = len(words)
+        if span.start < n or tuple(t.lower_ for t in doc[span.start - n : span.start]) != words:
+            continue
+        gap = span.start - n
+        before = [
+            e
+            for e in doc.ents
+            if (e.end == gap or (e.end == gap - 1 and doc[e.end].text in (",", "(")))
+            and e.label_ in ("PERSON", "ORG", "ARMED_GROUP")
+        ]
+        if before:
+            ent = before[-1]
+            start = ent.start + (1 if ent[0].lower_ in _DETERMINERS and len(ent) > 1 else 0)
+            return doc[start].idx
+    return None
 
 
 _AFFILIATION = {"from", "of", "at"}
@@ -175,6 +275,10 @@ def _type_from_name(doc: Doc, span: Span, label: str, lexicon: Lexicon) -> Entit
     after an organisation name ("Wagner fighters": Wagner is an armed group)."""
     if label in ("PERSON", "ORG") and len(span) > 1 and span[-1].text in lexicon.place_name_words:
         return EntityType.PLACE
+    if label in ("PERSON", "ORG") and (
+        _locative_before(doc, span) or _place_noun_after(doc, span, lexicon)
+    ):
+        return EntityType.PLACE
     after = doc[span.end] if span.end < len(doc) else None
     if (
         label == "ORG"
@@ -186,6 +290,35 @@ def _type_from_name(doc: Doc, span: Span, label: str, lexicon: Lexicon) -> Entit
     ):
         return EntityType.ARMED_GROUP
     return None
+
+
+_GROUP_NOUNS = {"movement", "group", "coalition", "alliance", "front", "brigade", "brigades",
+                "militia", "party", "organisation", "organization"}  # fmt: skip
+_LOCATIVE = {"near", "outside", "towards", "toward", "around"}
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+_PLACE_NOUNS_AFTER = {"camp", "dam", "airport", "district", "province", "governorate", "region",
+                      "village", "town", "city", "neighbourhood", "neighborhood", "crossing",
+                      "valley", "river", "suburb", "hamlet", "county"}  # fmt: skip
+
+
+def _locative_before(doc: Doc, span: Span) -> bool:
+    """ "near X", "outside X", "north of X": X is a place."""
+    i = span.start
+    if i >= 1 and doc[i - 1].lower_ in _LOCATIVE:
+        return True
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _DIRECTIONS
+
+
+def _place_noun_after(doc: Doc, span: Span, lexicon: Lexicon) -> bool:
+    """ "the X camp", "the X displacement camp", "X province": X is a place."""
+    for n in (1, 2):
+        end = span.end + n
+        if end > len(doc) or doc[span.end : end].ents:
+            return False
+        last = doc[end - 1]
+        if last.lower_ in _PLACE_NOUNS_AFTER and last.text.islower():
+            return all(t.pos_ in ("NOUN", "ADJ") for t in doc[span.end : end])
+    return False
 
 
 def _descriptor(doc: Doc, span: Span, lexicon: Lexicon) -> tuple[EntityType | None, Mention | None]:
@@ -221,13 +354,36 @@ def _descriptor(doc: Doc, span: Span, lexicon: Lexicon) -> tuple[EntityType | No
 def _apposition_after(doc: Doc, span: Span, lexicon: Lexicon) -> EntityType | None:
     """ "X, the largest city in ...": a descriptor in an apposition right after the name."""
     i = span.end
-    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "the":
+    skipped = False
+    if i + 1 < len(doc) and doc[i].lower_ in _GROUP_NOUNS and doc[i + 1].text == ",":
+        i, skipped = i + 1, True  # "the X movement, one of ..."
+    if i + 2 >= len(doc) or doc[i].text != ",":
         return None
-    i += 2
-    while i < len(doc) and doc[i].pos_ == "ADJ":
+    i += 1
+    words = [t.lower_ for t in doc[i : i + 3]]
+    if words[:3] == ["one", "of", "the"]:
+        i += 3
+    elif words[0] in ("the", "a", "an"):
         i += 1
-    if i < len(doc) and (doc[i].lower_,) in lexicon.descriptors:
-        return EntityType(lexicon.descriptors[(doc[i].lower_,)])
+    else:
+        return None
+    while i < len(doc):
+        for n in (2, 1):
+            words_n = tuple(t.lower_ for t in doc[i : i + n])
+            if len(words_n) < n:
+                continue
+            for key in (words_n, (*words_n[:-1], words_n[-1].removesuffix("s"))):
+                etype = lexicon.descriptors.get(key)
+                if etype and not (skipped and etype not in ("Organisation", "ArmedGroup")):
+                    return EntityType(etype)
+        tok = doc[i]
+        if not (
+            tok.pos_ == "ADJ"
+            or tok.text in lexicon.communities
+            or tok.text in lexicon.nationalities
+        ):
+            break
+        i += 1
     return None
 
 

@@ -15,7 +15,8 @@ COMPONENTS: tuple[tuple[str, dict[str, str]], ...] = (  # (factory, {"after": co
     ("kg_name_extender_v1", {"after": "ner"}),
     ("kg_gazetteer_ruler_v1", {"after": "kg_name_extender_v1"}),
     ("kg_community_ruler_v1", {"after": "kg_gazetteer_ruler_v1"}),
-    ("kg_armed_group_ruler_v1", {"after": "kg_community_ruler_v1"}),
+    ("kg_acronym_ruler_v1", {"after": "kg_community_ruler_v1"}),
+    ("kg_armed_group_ruler_v1", {"after": "kg_acronym_ruler_v1"}),
 )
 
 

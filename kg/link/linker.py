@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from kg.errors import ServiceError
 from kg.gazetteer import GazetteerItem, load_snapshot
+from kg.link.names import tokens
 from kg.link.policy import close_only
 from kg.link.rank import (
     THRESHOLDS,
@@ -77,10 +78,22 @@ def facts(item: GazetteerItem) -> dict[str, object]:
     return d
 
 
+def _shortened(name: str, label: str) -> bool:
+    """``name`` is a shorter form of ``label``: its words are some of the label's, in order
+    ("Security Council" of "Ukrainian Security Council")."""
+    short, full = tokens(name), tokens(label)
+    it = iter(full)
+    return len(short) < len(full) and all(any(w == f for f in it) for w in short)
+
+
 def _candidates(entity: Entity, index: CandidateIndex) -> list[Candidate]:
     best: dict[str, Candidate] = {}
     for name in sorted({entity.label, *entity.alt_labels}):
-        for c in index.lookup(name, entity.type.value):
+        cands = index.lookup(name, entity.type.value)
+        if name != entity.label and _shortened(name, entity.label):
+            cap = THRESHOLDS.shortened
+            cands = [replace(c, name=min(c.name, cap)) for c in cands]
+        for c in cands:
             old = best.get(c.item.qid)
             if old is None or c.score > old.score:
                 best[c.item.qid] = c
@@ -170,7 +183,7 @@ def link_entities(
         finally:
             if own:
                 client.close()
-    choices = rank_entities(entities, index, capped=capped)
+    choices = _one_score_per_item(rank_entities(entities, index, capped=capped))
     for e in sorted(entities, key=lambda x: x.key):
         e.same_as, e.close_match, e.link_score, e.wikidata = None, [], None, {}
         choice = choices.get(e.key)
@@ -199,6 +212,19 @@ def link_entities(
             )
         )
     return report
+
+
+def _one_score_per_item(choices: dict[str, Choice]) -> dict[str, Choice]:
+    """Entities linked to one item ("US" and "United States") are one node of the graph
+    (``<type>/Q<n>``): they get the best score among them, so the node has one
+    ``nkg:linkConfidence``."""
+    best: dict[str, float] = {}
+    for c in choices.values():
+        if c.same_as and c.score is not None:
+            best[c.same_as] = max(best.get(c.same_as, 0.0), c.score)
+    return {
+        k: replace(c, score=best[c.same_as]) if c.same_as in best else c for k, c in choices.items()
+    }
 
 
 def _extend_online(

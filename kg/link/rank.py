@@ -39,6 +39,7 @@ from kg.link.names import (
     is_acronym,
     load_rules,
     skeleton_key,
+    tokens,
     variant_key,
 )
 
@@ -58,6 +59,10 @@ class Thresholds:
         context_penalty: a place of a country foreign to the article's context.
         context_bonus_weak: a person or organisation of a country in the context.
         max_close: how many ``skos:closeMatch`` candidates to keep.
+        shortened: the highest name score of a candidate found only through a shortened
+            form of the entity's name ("Security Council" of "Ukrainian Security
+            Council"): such a candidate may be a ``skos:closeMatch``, never an
+            ``owl:sameAs`` (the full name is the more specific one).
     """
 
     same_as: float = 0.80
@@ -72,6 +77,7 @@ class Thresholds:
     context_penalty: float = 0.10
     context_bonus_weak: float = 0.05
     max_close: int = 3
+    shortened: float = 0.75
 
 
 THRESHOLDS = Thresholds()
@@ -132,6 +138,8 @@ class CandidateIndex:
         self.items[item.qid] = item
         person = item.type == "Person"
         for n, name in enumerate(item.names):
+            if n and _reference_alias(name, item, self.rules):
+                continue
             if is_acronym(name, self.rules):
                 self._acronyms[_letters(name).upper()].add(item.qid)
                 continue
@@ -194,12 +202,30 @@ class CandidateIndex:
         for qid, item in self.items.items():
             if item.type != "Person":
                 continue
-            for n in item.names:
+            for k, n in enumerate(item.names):
+                if k and _reference_alias(n, item, self.rules):
+                    continue
                 it = content_tokens(n, person=True, rules=self.rules)
                 if len(it) >= 2 and it[0] == toks[0] and it[-1] == toks[-1]:
                     out.append(qid)
                     break
         return out
+
+
+def _reference_alias(name: str, item: GazetteerItem, rules: NameRules) -> bool:
+    """An alias that is a reference, not a name: "the" and one word ("the Union", "the
+    Alliance" are any union or alliance in running text), or a role of a person that shares
+    no word with the person's name ("UN Secretary-General": whoever holds the office)."""
+    words = name.split()
+    if len(words) == 2 and words[0].casefold() == "the":
+        return True
+    if item.type != "Person":
+        return False
+    toks = tokens(name, rules)
+    if not set(toks) & rules.titles:
+        return False
+    label = set(content_tokens(item.label, person=True, rules=rules))
+    return not set(content_tokens(name, person=True, rules=rules)) & label
 
 
 def _letters(text: str) -> str:

@@ -30,7 +30,7 @@ class Entity:
     """One real-world thing of an article, with every mention that refers to it.
 
     Args:
-        key: local key, unique within one extraction (e.g. ``person:ahmed-al-sharaa``).
+        key: local key, unique within one extraction (e.g. ``person:jane-doe``).
         type: the most specific contract class.
         label: the preferred name (``rdfs:label``).
         alt_labels: every other name used for it (``skos:altLabel``).

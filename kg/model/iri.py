@@ -4,7 +4,7 @@ Layout under the base IRI (default ``https://w3id.org/newskg/id/``):
 
 - ``article/<article-key>``, its named graph ``graph/<article-key>``
 - named entities, shared across articles: ``<type>/Q<n>`` when linked to Wikidata, else
-  ``<type>/<slug-of-label>`` (``person/ahmed-al-sharaa``)
+  ``<type>/<slug-of-label>`` (``person/jane-doe``)
 - entities named only by description, scoped to their article:
   ``<type>/<article-key>/<slug>`` ("government forces" of one article is not of another)
 - ``event/<article-key>/<n>``, ``claim/<article-key>/<n>``, ``casualty/<article-key>/<n>/<m>``,
@@ -28,10 +28,10 @@ _TYPE_SEGMENT = {
 
 
 def slugify(text: str) -> str:
-    """Lower-case ASCII slug: ``"Ahmed al-Sharaa"`` -> ``"ahmed-al-sharaa"``.
+    """Lower-case ASCII slug: ``"Omar al-Rashid"`` -> ``"omar-al-rashid"``.
 
-    >>> slugify("Suleiman  Abdul Baki")
-    'suleiman-abdul-baki'
+    >>> slugify("Jean-Pierre  Mbeki")
+    'jean-pierre-mbeki'
     >>> slugify("Ḥayʾat Taḥrīr al-Shām")
     'hayat-tahrir-al-sham'
     """

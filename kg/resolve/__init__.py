@@ -76,6 +76,7 @@ def resolve_entities(
     for c in clusters:
         built.append(_named_entity(c, lexicon, joined.get(id(c), [])))
     built.extend(_areas(candidates.areas))
+    built = _merge_same_iri(built)
     built.sort(key=lambda e: (e.mentions[0], e.type.value))
     entities: dict[str, Entity] = {}
     for e in built:
@@ -87,6 +88,27 @@ def resolve_entities(
         e.key = key
         entities[key] = e
     return entities
+
+
+def _merge_same_iri(built: list[Entity]) -> list[Entity]:
+    """Entities of one type whose labels have one slug are one entity: their IRI
+    (``<type>/<slug>``, or ``<type>/<article>/<slug>`` for described ones) is one node
+    ("CA - DWR" and "CA_DWR"). The first mentioned keeps its label; the others' labels
+    become alternative labels."""
+    kept: dict[tuple[str, bool, str], Entity] = {}
+    out: list[Entity] = []
+    for e in sorted(built, key=lambda e: (e.mentions[0], e.type.value)):
+        key = (e.type.value, e.named, slugify(e.label))
+        host = kept.get(key)
+        if host is None:
+            kept[key] = e
+            out.append(e)
+            continue
+        host.mentions = sorted(set(host.mentions) | set(e.mentions))
+        host.alt_labels |= (e.alt_labels | {e.label}) - {host.label}
+        for k, v in e.wikidata.items():
+            host.wikidata.setdefault(k, v)
+    return out
 
 
 def _areas(areas: list[AreaMention]) -> list[Entity]:
@@ -159,7 +181,7 @@ def _attach_roles(roles: list[RoleMention], clusters: list[Cluster], lexicon: Le
 
 def _named_entity(c: Cluster, lexicon: Lexicon, joined: list[Mention]) -> Entity:
     titles = title_keys(lexicon)
-    title_words = {t.words for t in lexicon.titles}
+    title_words = titles  # casefolded: "Sheikh X" and "sheikh X" are the name "X"
     names = [display_name(n.mention.text, titles=title_words) for n in c.names]
     canonical = [n.canonical for n in c.names if n.canonical]
     if canonical:

@@ -72,7 +72,7 @@ def side_of(d: Description, clusters: list[Cluster], lexicon: Lexicon) -> Side:
     if d.relation == "opposed":
         return ("opposed",)
     if d.community and d.family in ("state", "insurgent", "militia"):
-        return ("community", d.community)  # "Kurdish forces", "Druze militias": not the state
+        return ("community", d.community)  # "Kurdish forces", "Tuareg militias": not the state
     if anchor is not None and anchor.type is EntityType.PERSON:
         return _person_side(anchor, lexicon)
     if d.family in ("state", "government") and "opposed" not in d.cues:

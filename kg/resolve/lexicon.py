@@ -57,6 +57,7 @@ class Lexicon:
     areas: dict[str, str]  # geographic noun or its adjective -> the noun
     gazetteer_exclude: frozenset[str]
     armed: ArmedGroupLexicon
+    institution_nouns: frozenset[str] = frozenset()
 
     @property
     def title_words(self) -> dict[tuple[str, ...], Title]:
@@ -138,4 +139,5 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         place_name_words=frozenset(_lines(root / "place_name_words.txt")),
         areas=_areas(root / "areas.tsv"),
         armed=armed,
+        institution_nouns=frozenset(_lines(root / "institution_nouns.txt")),
     )

@@ -19,6 +19,7 @@ from kg.store.base import (
 from kg.store.lookup import find_graph
 from kg.store.oxigraph import OxigraphStore, memory_store, open_store
 from kg.store.results import MEDIA_TYPES, QueryResult, Term
+from kg.store.shared import refresh_shared_graph
 
 __all__ = [
     "DEFAULT_STORE_DIR",
@@ -34,6 +35,7 @@ __all__ = [
     "memory_store",
     "open_store",
     "query_store",
+    "refresh_shared_graph",
     "resolve_store_path",
 ]
 

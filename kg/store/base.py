@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from kg.errors import InputError, ServiceError
-from kg.store.results import QueryResult
+from kg.store.results import QueryResult, Term
 
 #: The store folder used when neither ``--store`` nor ``KG_STORE`` names one: ``./kg-store``
 #: in the current working directory.
@@ -73,6 +73,7 @@ class Store(Protocol):
         default_graphs: list[str] | None = None,
         named_graphs: list[str] | None = None,
         cancel: threading.Event | None = None,
+        substitutions: dict[str, Term] | None = None,
     ) -> QueryResult:
         """Run a SPARQL 1.1 query.
 
@@ -84,6 +85,8 @@ class Store(Protocol):
             default_graphs: explicit default graph IRIs (the protocol's ``default-graph-uri``).
             named_graphs: restrict ``GRAPH`` to these IRIs (``named-graph-uri``).
             cancel: set by a caller that gave up waiting; the query stops at the next row.
+            substitutions: values for variables, bound before evaluation (never spliced
+                into the text).
 
         Raises:
             InputError: KG251 the query is malformed (the parser's message).

@@ -20,7 +20,8 @@ import pyoxigraph as ox
 
 from kg.errors import InputError, StoreError
 from kg.store.base import QueryTimeout, ResultTooLarge
-from kg.store.results import QueryResult, from_oxigraph
+from kg.store.datatypes import contract_datatypes, retype
+from kg.store.results import QueryResult, Term, from_oxigraph, to_oxigraph
 
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
     "nquads": ox.RdfFormat.N_QUADS,
@@ -152,7 +153,10 @@ class OxigraphStore:
         default_graphs: list[str] | None = None,
         named_graphs: list[str] | None = None,
         cancel: threading.Event | None = None,
+        substitutions: dict[str, Term] | None = None,
     ) -> QueryResult:
+        """See :meth:`kg.store.Store.query`; ``substitutions`` binds variables to values
+        before evaluation (pyoxigraph's SEP-0007 substitution, never text splicing)."""
         deadline = time.monotonic() + timeout if timeout is not None else None
         options: dict[str, Any] = {}
         if default_graphs:
@@ -161,6 +165,10 @@ class OxigraphStore:
             options["use_default_graph_as_union"] = default_graph_union
         if named_graphs:
             options["named_graphs"] = [_named_node(g) for g in named_graphs]
+        if substitutions:
+            options["substitutions"] = {
+                ox.Variable(name): to_oxigraph(value) for name, value in substitutions.items()
+            }
         try:
             raw = self._store.query(sparql, **options)
             if isinstance(raw, ox.QueryBoolean):
@@ -174,13 +182,17 @@ class OxigraphStore:
                     _cap(len(rows), max_results, "rows")
                 return QueryResult("select", variables=names, rows=rows)
             seen = set()
+            declared = contract_datatypes()
             for triple in raw:
                 _check(deadline, cancel, timeout)
+                obj = triple.object
+                if isinstance(obj, ox.Literal):  # the store dropped derived datatypes
+                    obj = retype(triple.predicate.value, obj, declared)
                 seen.add(
                     (
                         from_oxigraph(triple.subject),
                         from_oxigraph(triple.predicate),
-                        from_oxigraph(triple.object),
+                        from_oxigraph(obj),
                     )
                 )
                 _cap(len(seen), max_results, "triples")

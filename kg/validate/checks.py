@@ -8,9 +8,11 @@ article graphs state about one entity.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import SH
+from rdflib.query import ResultRow
 
 from kg.validate.report import ValidationResult
 
@@ -72,7 +74,7 @@ def run_global_checks(graph: Graph) -> list[ValidationResult]:
     results = []
     for check in GLOBAL_CHECKS:
         for row in graph.query(check.query):
-            focus, path, value, message = row
+            focus, path, value, message = cast(ResultRow, row)
             results.append(
                 ValidationResult(
                     focus_node=focus,

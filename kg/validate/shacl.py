@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 from pyshacl import validate as pyshacl_validate
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import PROV, RDF, SH
+from rdflib.query import ResultRow
 from rdflib.term import Node
 
 from kg.resources import shape_files
@@ -133,7 +135,8 @@ def graph_provenance_results(dataset: Dataset) -> list[ValidationResult]:
         rows = everything.query(
             _GRAPH_PROVENANCE_QUERY, initNs={"prov": PROV}, initBindings=bindings
         )
-        for (missing,) in rows:
+        for row in rows:
+            missing = cast(ResultRow, row)[0]
             short = missing.n3(everything.namespace_manager)
             results.append(
                 ValidationResult(
@@ -153,12 +156,13 @@ def _results(report: Graph) -> list[ValidationResult]:
         messages = sorted(str(m) for m in report.objects(node, SH.resultMessage))
         results.append(
             ValidationResult(
-                focus_node=report.value(node, SH.focusNode),
+                # pySHACL writes focus node, component and shape on every result
+                focus_node=cast(Node, report.value(node, SH.focusNode)),
                 result_path=_path(report, report.value(node, SH.resultPath)),
-                constraint=report.value(node, SH.sourceConstraintComponent),
-                source_shape=report.value(node, SH.sourceShape),
+                constraint=cast(URIRef, report.value(node, SH.sourceConstraintComponent)),
+                source_shape=cast(Node, report.value(node, SH.sourceShape)),
                 message="; ".join(messages),
-                severity=report.value(node, SH.resultSeverity) or SH.Violation,
+                severity=cast(URIRef, report.value(node, SH.resultSeverity) or SH.Violation),
                 value=report.value(node, SH.value),
             )
         )

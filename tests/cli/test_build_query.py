@@ -55,8 +55,8 @@ def test_build_is_identical_across_processes(tmp_path: Path) -> None:
     assert outs[0] == outs[1]
 
 
-def test_build_without_out_writes_trig_to_stdout(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["build", str(ARTICLES)])
+def test_build_out_dash_writes_trig_to_stdout(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["build", str(ARTICLES), "--out", "-"])
     assert result.exit_code == 0, result.stderr
     ds = Dataset()
     ds.parse(data=result.stdout, format="trig")
@@ -212,7 +212,7 @@ def test_query_from_file_and_describe(runner: CliRunner, tmp_path: Path) -> None
     data = str(ROOT / "tests" / "query" / "data" / "sample.trig")
     q = tmp_path / "q.rq"
     q.write_text(
-        "SELECT ?l WHERE { <http://x.test/town> <http://www.w3.org/2000/01/rdf-schema#label> ?l }",
+        "SELECT DISTINCT ?l WHERE { <http://x.test/town> <http://www.w3.org/2000/01/rdf-schema#label> ?l }",
         encoding="utf-8",
     )
     result = runner.invoke(app, ["query", data, "--file", str(q), "--format", "csv"])

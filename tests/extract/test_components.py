@@ -22,6 +22,7 @@ def test_components_are_registered_under_versioned_names(nlp: spacy.language.Lan
         "kg_name_extender_v1",
         "kg_gazetteer_ruler_v1",
         "kg_community_ruler_v1",
+        "kg_acronym_ruler_v1",
         "kg_armed_group_ruler_v1",
     ]
 
@@ -162,3 +163,17 @@ def test_an_organisation_before_an_armed_noun_is_an_armed_group(
     doc = _named_doc(nlp, words, pos, [(2, 3, "ORG"), (5, 6, "ORG")])
     found = {n.mention.text: n.descriptor_type for n in candidates(doc, load_lexicon()).names}
     assert found == {"Houthi": EntityType.ARMED_GROUP, "Reuters": None}
+
+
+def test_acronym_ruler_defines_acronyms_in_parentheses(nlp: spacy.language.Language) -> None:
+    from spacy.tokens import Span
+
+    from kg.extract.components import define_acronyms
+
+    doc = nlp.make_doc("Leaders of Hayat Tahrir al-Sham (HTS) met. HTS fighters left. DATA")
+    words = [t.text for t in doc]
+    start = words.index("Hayat")
+    # the NER's error: the name and "(HTS" as one span
+    doc.set_ents([Span(doc, start, words.index("HTS") + 1, label="ORG")])
+    ents = [(e.text, e.label_) for e in define_acronyms(doc).ents]
+    assert ents == [("Hayat Tahrir al-Sham", "ORG"), ("HTS", "ORG"), ("HTS", "ORG")]

@@ -276,3 +276,19 @@ def test_possessive_organisation_is_the_named_persons_affiliation() -> None:
         "Kivu Monitor",
         "His organization",
     ]
+
+
+def test_labels_with_one_slug_are_one_entity() -> None:
+    """Two names whose IRIs would be one node ("CA - DWR", "CA_DWR") are one entity."""
+    from kg.model import EntityType, Mention
+    from kg.resolve import NameMention, Source, resolve_entities
+    from kg.resolve.candidates import Candidates
+
+    names = [
+        NameMention(Mention(0, 8, "CA - DWR"), EntityType.ORGANISATION, Source.NER),
+        NameMention(Mention(20, 26, "CA_DWR"), EntityType.ORGANISATION, Source.NER),
+    ]
+    entities = resolve_entities(Candidates(names))
+    assert len(entities) == 1
+    (e,) = entities.values()
+    assert e.label == "CA - DWR" and e.alt_labels == {"CA_DWR"} and len(e.mentions) == 2

@@ -213,7 +213,7 @@ def _claims(ctx: Ctx, events: list[Event], scopes: list[Scope]) -> None:
 
 
 def _label(ctx: Ctx, event: Event, trigger: str) -> str:
-    """A readable label: "Looting (looting) in Banias, 2025-03-07"."""
+    """A readable label: "Looting (looting) in Kidal, 2024-05-02"."""
     label = f"{event.type.value} ({trigger})"
     place = ctx.x.entities.get(event.place) if event.place else None
     if place is not None:

@@ -186,7 +186,7 @@ def _cand(ctx: Ctx, head: Token, start: int, end: int, etype: EventType, kind: s
 def _is_event_use(ctx: Ctx, c: Cand) -> bool:
     tok = c.tok
     ctx_lex = ctx.lex
-    # inside the name of an organisation or a person ("Syrian Observatory for Human Rights")
+    # inside the name of an organisation or a person ("Sudan Conflict Observatory")
     for span in ctx.covering(c.mention.begin, c.mention.end):
         if span.type in {EntityType.ORGANISATION, EntityType.PERSON} and (
             span.end - span.begin

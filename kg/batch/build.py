@@ -1,0 +1,239 @@
+"""A batch build: articles -> outcomes -> a store (or a file), streaming, with a summary.
+
+:func:`build_batch` reads the articles lazily, skips the unchanged ones (incremental builds,
+see :mod:`kg.batch.manifest`), builds the others in one or more processes
+(:mod:`kg.batch.workers`) and hands each outcome to a sink as it arrives, keeping only
+counts: memory stays flat in the number of articles. Sinks:
+
+- :class:`StoreSink` writes each conforming article graph into its named graph (one
+  transaction each: an article is fully in or fully out), merges the articles' shares of the
+  shared Wikidata graph at checkpoints (:func:`kg.store.refresh_shared_graph`) and then saves
+  the manifest;
+- :class:`FileSink` collects the N-Quads for one output file (``kg build --out``; the file
+  is written whole, so it is meant for small builds; big ones go to a store, then
+  ``kg publish``).
+
+A bad article (unreadable, empty, not English, a duplicate key, or an internal error on it)
+is reported in the summary with its reason and the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Protocol
+
+from kg.batch import sources, workers
+from kg.batch.manifest import Manifest, extraction_version
+from kg.batch.outcome import Outcome
+from kg.model import Article
+from kg.model.iri import Minter
+from kg.settings import Settings
+from kg.store import OxigraphStore, refresh_shared_graph
+
+#: checkpoint (shared graph merged, manifest saved) after this many written graphs
+CHECKPOINT_EVERY = 200
+CHECKPOINT_SECONDS = 60.0
+
+
+@dataclass(slots=True)
+class Summary:
+    """Counts of a batch (no per-article data besides the skipped ones' reasons)."""
+
+    articles: int = 0
+    written: int = 0
+    unchanged: int = 0
+    nonconforming: int = 0
+    entities: int = 0
+    events: int = 0
+    triples: int = 0
+    violations: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    skipped: list[tuple[str, str, str]] = field(default_factory=list)  # (source, code, message)
+
+    def add(self, outcome: Outcome) -> None:
+        self.articles += 1
+        self.words += outcome.words
+        if outcome.status == "unchanged":
+            self.unchanged += 1
+            return
+        if outcome.status == "skipped":
+            code, message = outcome.error or ("KG200", "skipped")
+            self.skipped.append((outcome.source, code, message))
+            return
+        self.entities += outcome.entities
+        self.events += outcome.events
+        self.violations += len(outcome.problems)
+        if outcome.conforms:
+            self.written += 1
+            self.triples += outcome.triples
+        else:
+            self.nonconforming += 1
+
+
+class Sink(Protocol):
+    def check(self, article: Article, source: str) -> Outcome | None: ...
+
+    def add(self, outcome: Outcome) -> None: ...
+
+    def finish(self) -> None: ...
+
+
+class StoreSink:
+    """Writes outcomes into an Oxigraph store (see the module docstring).
+
+    Args:
+        store: the open, writable store.
+        settings: the run's settings (base IRI, extraction version).
+        rebuild: build every article even when unchanged.
+    """
+
+    def __init__(self, store: OxigraphStore, settings: Settings, *, rebuild: bool = False) -> None:
+        self.store = store
+        self.rebuild = rebuild
+        self.minter = Minter(settings.base_iri)
+        self.shared_iri = self.minter.graph("wikidata")
+        self.version = extraction_version(settings)
+        self.manifest = Manifest(store.path)
+        self.present = set(store.graphs())
+        self.contributions: set[bytes] = set()
+        self.since = 0
+        self.last = time.monotonic()
+
+    def check(self, article: Article, source: str) -> Outcome | None:
+        iri = self.minter.graph(article.key)
+        if self.rebuild or iri not in self.present:
+            return None
+        if not self.manifest.unchanged(iri, article.content_hash, self.version):
+            return None
+        return Outcome(
+            source=source,
+            key=article.key,
+            graph_iri=iri,
+            content_hash=article.content_hash,
+            words=len(article.body.split()),
+            status="unchanged",
+        )
+
+    def add(self, outcome: Outcome) -> None:
+        if outcome.status != "built" or not outcome.conforms:
+            return
+        self.store.replace_graph(outcome.graph_iri, outcome.nquads)
+        self.present.add(outcome.graph_iri)
+        self.contributions.update(line for line in outcome.wikidata.splitlines() if line)
+        self.manifest.record(
+            outcome.graph_iri,
+            content_hash=outcome.content_hash,
+            version=self.version,
+            source=outcome.source,
+            triples=outcome.triples,
+        )
+        self.since += 1
+        if self.since >= CHECKPOINT_EVERY or time.monotonic() - self.last > CHECKPOINT_SECONDS:
+            self.checkpoint()
+
+    def checkpoint(self) -> None:
+        """Merge the shared graph, then save the manifest (in that order: see the module
+        docstring of :mod:`kg.batch.manifest`)."""
+        if self.contributions:
+            data = b"\n".join(sorted(self.contributions)) + b"\n"
+            refresh_shared_graph(self.store, self.shared_iri, data)
+            self.contributions.clear()
+        self.manifest.save()
+        self.since = 0
+        self.last = time.monotonic()
+
+    def finish(self) -> None:
+        self.checkpoint()
+
+
+class FileSink:
+    """Collects the conforming graphs' N-Quads for one output file."""
+
+    def __init__(self) -> None:
+        self.lines: set[bytes] = set()
+        self.written = 0
+
+    def check(self, article: Article, source: str) -> Outcome | None:
+        return None
+
+    def add(self, outcome: Outcome) -> None:
+        if outcome.status != "built" or not outcome.conforms:
+            return
+        self.written += 1
+        for data in (outcome.nquads, outcome.wikidata):
+            self.lines.update(line for line in data.splitlines() if line)
+
+    def finish(self) -> None:
+        pass
+
+    def nquads(self) -> bytes:
+        """Every collected quad, lines sorted."""
+        return b"".join(line + b"\n" for line in sorted(self.lines))
+
+
+def build_batch(
+    paths: Iterable[Path | str],
+    settings: Settings,
+    sink: Sink,
+    *,
+    workers_count: int | None = None,
+    on_outcome: Callable[[Outcome, Summary, int | None], None] | None = None,
+    stdin: IO[str] | None = None,
+) -> Summary:
+    """Build every article under ``paths`` into ``sink``.
+
+    Args:
+        paths: files, folders or ``-`` (JSON Lines on stdin).
+        settings: the run's settings.
+        sink: where the graphs go.
+        workers_count: extraction processes (default :func:`kg.batch.workers.default_workers`).
+        on_outcome: called after each article with ``(outcome, summary so far, total)``.
+        stdin: the stream ``-`` reads (default ``sys.stdin``).
+
+    Raises:
+        InputError: a path is missing or a folder holds no article (before any work).
+        ConfigError: the spaCy model is not installed.
+        StoreError: the store cannot be written.
+    """
+    files = sources.expand(paths)
+    total = sources.count(files)
+    n = workers_count if workers_count else workers.default_workers(total)
+    summary = Summary()
+    seen: dict[str, str] = {}
+    start = time.monotonic()
+
+    def check(article: Article, source: str) -> Outcome | None:
+        first = seen.setdefault(article.key, source)
+        if first != source:
+            return Outcome.failed(
+                source,
+                _duplicate(source, first),
+                article,
+            )
+        return sink.check(article, source)
+
+    try:
+        for outcome in workers.run(
+            sources.iter_items(files, stdin=stdin), settings, workers=n, check=check
+        ):
+            sink.add(outcome)
+            summary.add(outcome)
+            summary.seconds = time.monotonic() - start
+            if on_outcome is not None:
+                on_outcome(outcome, summary, total)
+    finally:
+        sink.finish()
+    summary.seconds = time.monotonic() - start
+    return summary
+
+
+def _duplicate(source: str, first: str):  # noqa: ANN202 - InputError
+    from kg.errors import InputError
+
+    return InputError(
+        "KG214", f"{source}: same article key (same url, or same text) as {first}; left out"
+    )

@@ -1,0 +1,149 @@
+"""One article's build outcome as plain data, so that it can cross a process boundary.
+
+A worker (a process of a pool, a Dask task, or the calling process itself) turns an
+:class:`~kg.model.Article` into an :class:`Outcome`: the article graph and its share of the
+Wikidata graph as N-Quads bytes, the counts the summary needs and the explained violations.
+No spaCy Doc, rdflib Graph or Extraction leaves the worker, so the parent's memory does not
+grow with the number of articles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg.errors import InputError, KgError
+from kg.model import Article
+from kg.settings import Settings
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+    from kg.extract import Extractor
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A SHACL violation, explained with the sentence around its focus node."""
+
+    focus_node: str
+    result_path: str | None
+    constraint: str
+    message: str
+    sentence: str | None
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What building one article gave.
+
+    Args:
+        source: where the article came from (a file, ``file.jsonl:LINE`` or ``<stdin>:LINE``).
+        key: the article key (``Article.key``), empty when the article could not be read.
+        graph_iri: its named graph's IRI, empty when it could not be read.
+        content_hash: ``Article.content_hash``.
+        words: the number of words of its body (for the progress rate).
+        nquads: the article graph as N-Quads (sorted lines), empty unless built.
+        wikidata: its contribution to the shared Wikidata graph, as N-Quads.
+        entities, events, triples: counts.
+        conforms: the graph conforms to the shapes (or was not validated).
+        problems: the violations, explained.
+        warnings: linking warnings.
+        error: ``(code, message)`` when the article was skipped.
+        status: ``built``, ``nonconforming``, ``skipped`` (bad input) or ``unchanged``.
+    """
+
+    source: str
+    key: str = ""
+    graph_iri: str = ""
+    content_hash: str = ""
+    words: int = 0
+    nquads: bytes = b""
+    wikidata: bytes = b""
+    entities: int = 0
+    events: int = 0
+    triples: int = 0
+    conforms: bool = True
+    validated: bool = True
+    linked: int | None = None
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: tuple[str, str] | None = None
+    status: str = "built"
+
+    @classmethod
+    def failed(cls, source: str, error: KgError, article: Article | None = None) -> Outcome:
+        return cls(
+            source=source,
+            key=article.key if article else "",
+            words=len(article.body.split()) if article else 0,
+            error=(error.code, error.message),
+            status="skipped",
+        )
+
+
+def build_outcome(
+    article: Article, source: str, extractor: Extractor, settings: Settings
+) -> Outcome:
+    """Extract, link, map and validate one article into an :class:`Outcome`.
+
+    An :class:`~kg.errors.InputError` (not English, ...) or an unexpected exception on this
+    article becomes a skipped outcome, so that one article never stops a batch; any other
+    :class:`~kg.errors.KgError` (an external service down, a configuration error) stops it.
+    """
+    from kg import pipeline
+    from kg.rdf.mapping import wikidata_graph
+
+    try:
+        result = pipeline.build_article(article, Path(source), extractor, settings)
+    except InputError as e:
+        return Outcome.failed(source, e, article)
+    except KgError:
+        raise  # a service, configuration or store failure stops the batch (exit 3 or 4)
+    except Exception as e:  # a bug met on one article must not stop the batch
+        error = KgError("KG299", f"{source}: internal error while building: {e!r}")
+        return Outcome.failed(source, error, article)
+    graph = result.graph
+    conforms = result.conforms
+    outcome = Outcome(
+        source=source,
+        key=article.key,
+        graph_iri=str(graph.identifier),
+        content_hash=article.content_hash,
+        words=len(article.body.split()),
+        entities=result.entities,
+        events=result.events,
+        triples=len(graph),
+        conforms=conforms,
+        validated=result.report is not None,
+        linked=getattr(result.link_report, "linked", None) if result.link_report else None,
+        warnings=[str(w) for w in getattr(result.link_report, "warnings", None) or []],
+        status="built" if conforms else "nonconforming",
+    )
+    if conforms:
+        outcome.nquads = nquads(graph)
+        extraction = result.extraction
+        if extraction is not None:
+            shared = wikidata_graph([extraction], base_iri=settings.base_iri)
+            if len(shared):
+                outcome.wikidata = nquads(shared)
+    else:
+        outcome.problems = [
+            Problem(v.focus_node, v.result_path, v.constraint, v.message, v.sentence)
+            for v in pipeline.explain(result)
+        ]
+    return outcome
+
+
+def nquads(graph: Graph) -> bytes:
+    """The triples of a named graph as N-Quads in that graph, lines sorted (deterministic)."""
+    name = graph.identifier.n3()
+    text = graph.serialize(format="nt")
+    lines = sorted({f"{line[:-2].rstrip()} {name} ." for line in text.splitlines() if line})
+    return "".join(f"{line}\n" for line in lines).encode("utf-8")
+
+
+def unreadable(source: str, error: InputError) -> Outcome:
+    """The outcome of an article that could not even be read."""
+    return Outcome.failed(source, error)
