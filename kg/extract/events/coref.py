@@ -126,6 +126,10 @@ class Coref:
                                 target = by_tok.get(arg.i)
                     if target is not None:
                         _set_host(c, target)
+            if c.host is None and c.kind == "verb" and c.lemma in self.casualty_verbs:
+                target = self._preceding_event(c, cands)
+                if target is not None:
+                    _set_host(c, target)
             if c.kind == "weapon":
                 unit = self.ctx.unit_of[c.tok.i]
                 others = [
@@ -188,6 +192,30 @@ class Coref:
                 return target
         return None
 
+    def _preceding_event(self, c: Cand, cands: list[Cand]) -> Cand | None:
+        """A casualty verb the parser left without its event ("RSF shelling of X killed N"
+        read as "X killed"; "an assault that aid groups said killed N"): the nearest attack
+        trigger before it in its sentence, when no group is its own subject and no other
+        casualty verb or trigger lies between."""
+        subj = next((s for s in c.tok.children if s.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ != "PRON" and self.ctx.entity_of(subj) is not None:
+            return None
+        unit = self.ctx.unit_of[c.tok.i]
+        before = [
+            o
+            for o in cands
+            if o is not c
+            and o.start < c.start
+            and self.ctx.unit_of[o.tok.i] == unit
+            and not (o.kind == "verb" and o.lemma in self.casualty_verbs)
+        ]
+        if not before:
+            return None
+        last = max(before, key=lambda o: o.start)
+        if last.type not in _ATTACK_LIKE or c.start - last.end > 12:
+            return None
+        return last
+
     # -- grouping -------------------------------------------------------------------------
     def group(self, cands: list[Cand]) -> list[Group]:
         for c in cands:
@@ -211,7 +239,8 @@ class Coref:
                 (
                     g
                     for g in groups
-                    if c.type is EventType.ATTACK and EventType.ATTACK in g.type.superclasses
+                    if c.type in _ATTACK_LIKE
+                    and (g.type is EventType.ATTACK or EventType.ATTACK in g.type.superclasses)
                 ),
                 None,
             )
