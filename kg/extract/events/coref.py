@@ -105,6 +105,11 @@ class Coref:
                 first = by_tok.get(c.tok.head.i)
                 if first is not None and c.tok.head.dep_ in {"nsubj", "nsubjpass"}:
                     _set_host(c, first)
+            if c.host is None and c.kind == "verb" and c.lemma not in self.casualty_verbs:
+                # "A car bomb exploded at X": the verb tells of its subject's event
+                target = self._subject_event(c, by_tok)
+                if target is not None and target.type is c.type:
+                    _set_host(c, target)
             if c.host is None and c.kind == "verb" and c.lemma in self.casualty_verbs:
                 # "Fighting in X has killed N", "an air strike on Y killed N": the subject
                 # is the event the casualties belong to
@@ -143,6 +148,23 @@ class Coref:
                 ]
                 if others:
                     _set_host(c, min(others, key=lambda o: abs(o.tok.i - c.tok.i)))
+                elif any(ch.dep_ == "nummod" for ch in c.tok.children):
+                    # "Russia fired 309 drones and eight missiles": the counted weapons of
+                    # the article's lead attack, not an attack of their own
+                    lead = next(
+                        (
+                            o
+                            for o in cands
+                            if o.start < c.start
+                            and not o.headline
+                            and o.kind != "weapon"
+                            and o.type in _ATTACK_LIKE
+                            and o.type is not EventType.KILLING
+                        ),
+                        None,
+                    )
+                    if lead is not None:
+                        _set_host(c, lead)
         out = list(cands)
         for c in cands:
             sub = self._scene(c)
