@@ -9,7 +9,7 @@ from kg.extract.events.doc import Ctx
 from kg.extract.events.triggers import Cand
 from kg.extract.events.when import TimeFinder
 from kg.extract.events.where import PlaceFinder
-from kg.model import DatePrecision, EventType, TimeValue
+from kg.model import DatePrecision, EntityType, EventType, TimeValue
 
 _ATTACK_LIKE = {
     EventType.ATTACK,
@@ -208,7 +208,9 @@ class Coref:
         subj = next((s for s in c.tok.children if s.dep_ == "nsubj"), None)
         if subj is None:
             return None
-        for tok in [subj, *subj.conjuncts, *(t for t in subj.subtree if t.dep_ == "compound")]:
+        appos = [t for t in subj.children if t.dep_ == "appos"]  # "In X, an air strike ..."
+        compounds = [t for t in subj.subtree if t.dep_ == "compound"]
+        for tok in [subj, *subj.conjuncts, *appos, *compounds]:
             target = by_tok.get(tok.i)
             if target is not None and target is not c:
                 return target
@@ -220,7 +222,8 @@ class Coref:
         trigger before it in its sentence, when no group is its own subject and no other
         casualty verb or trigger lies between."""
         subj = next((s for s in c.tok.children if s.dep_ == "nsubj"), None)
-        if subj is not None and subj.pos_ != "PRON" and self.ctx.entity_of(subj) is not None:
+        found = self.ctx.entity_of(subj) if subj is not None and subj.pos_ != "PRON" else None
+        if found is not None and found.type is not EntityType.PLACE:
             return None
         unit = self.ctx.unit_of[c.tok.i]
         before = [
