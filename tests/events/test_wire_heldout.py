@@ -11,7 +11,7 @@ from _wire_heldout import score_heldout
 FLOORS = {
     "found": 33,  # of 35 (measured 34)
     "type": 33,  # of the found (measured 34)
-    "place": 13,  # of 33 (measured 14)
+    "place": 14,  # of 33 (measured 15)
     "perpetrator": 11,  # of 27 (measured 12)
     "date": 17,  # of 23 (measured 18)
     "figures": 20,  # of 32 figures, each with kind, bounds and exact source (measured 21)

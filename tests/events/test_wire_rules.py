@@ -59,3 +59,15 @@ def test_overnight_is_the_night_before_the_report(run) -> None:
     (event,) = x.events
     assert event.time is not None and event.time.precision is DatePrecision.SPAN
     assert (event.time.start, event.time.end) == (date(2025, 7, 15), date(2025, 7, 16))
+
+
+def test_no_lexicon_word_list_holds_a_yaml_boolean() -> None:
+    """Unquoted on/off/yes/no are booleans in YAML: "on" was silently no locative."""
+    from kg.extract.events.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    assert "on" in lex.words("places", "locative_preps")
+    for table in ("places", "time", "context", "reporting", "casualties", "numbers"):
+        for key, value in getattr(lex, table).items():
+            if isinstance(value, list):
+                assert not any(isinstance(v, bool) for v in value), (table, key)

@@ -259,16 +259,12 @@ class Coref:
             else:
                 target.cands.append(c)
         for c in headline:
-            # "Israel strikes X" (Attack) in the title joins the body's air strike on X
-            target = next((g for g in groups if g.type is c.type), None) or next(
-                (
-                    g
-                    for g in groups
-                    if c.type in _ATTACK_LIKE
-                    and (g.type is EventType.ATTACK or EventType.ATTACK in g.type.superclasses)
-                ),
-                None,
-            )
+            # the title tells of the lead: an attack-like title mention ("Israel strikes X",
+            # "drone and missile attack on X") joins the body's first attack-like event
+            if c.type in _ATTACK_LIKE:
+                target = next((g for g in groups if g.type in _ATTACK_LIKE), None)
+            else:
+                target = next((g for g in groups if g.type is c.type), None)
             if target is None:
                 groups.append(Group([c]))
             else:
