@@ -54,4 +54,4 @@ def add_events(doc: Doc, extraction: Extraction, *, lexicons: Path | None = None
     coref = Coref(ctx, places, times)
     groups = coref.group(coref.hosts(cands))
     figures = FigureReader(ctx).figures()
-    assemble(ctx, groups, figures, claims.scopes, places, times, coref)
+    assemble(ctx, groups, figures, claims.scopes, places, times, coref, unnamed=claims.unnamed)

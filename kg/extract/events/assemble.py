@@ -3,6 +3,8 @@ claims they come from."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from kg.extract.events.claims import Scope
 from kg.extract.events.coref import Coref, Group
 from kg.extract.events.doc import Ctx
@@ -11,7 +13,7 @@ from kg.extract.events.roles import agent
 from kg.extract.events.triggers import Cand
 from kg.extract.events.when import TimeFinder
 from kg.extract.events.where import PlaceFinder
-from kg.model import CasualtyReport, Event, Mention, PlacePrecision, TimeValue
+from kg.model import CasualtyReport, Event, EventType, Mention, PlacePrecision, TimeValue
 
 
 def assemble(
@@ -22,6 +24,8 @@ def assemble(
     places: PlaceFinder,
     times: TimeFinder,
     coref: Coref,
+    *,
+    unnamed: Sequence[tuple[int, int]] = (),
 ) -> None:
     base = len(ctx.x.events)
     events: list[Event] = []
@@ -47,7 +51,7 @@ def assemble(
             if key not in event.targets and key not in event.perpetrators:
                 event.targets.append(key)
     _figures(ctx, groups, figures)
-    _claims(ctx, events, scopes)
+    _claims(ctx, events, scopes, unnamed)
     ctx.x.events.extend(events)
 
 
@@ -104,6 +108,17 @@ def _time(
     return None
 
 
+_VIOLENT = {
+    EventType.ATTACK,
+    EventType.KILLING,
+    EventType.SHELLING,
+    EventType.AIRSTRIKE,
+    EventType.BOMBING,
+    EventType.LOOTING,
+    EventType.ABDUCTION,
+}
+
+
 def _responsibility(ctx: Ctx, groups: list[Group]) -> None:
     """ "X were responsible (for E)": X is the perpetrator of E, else of the events of the
     paragraph that have none."""
@@ -120,6 +135,8 @@ def _responsibility(ctx: Ctx, groups: list[Group]) -> None:
             who = ctx.described(subj)
         para = ctx.para_of[tok.i]
         for group in groups:
+            if group.type not in _VIOLENT:  # responsible for abuses, not for a capture
+                continue
             body = group.body
             if any(ctx.para_of[c.tok.i] == para for c in body) and not any(
                 c.perpetrators for c in body
@@ -174,10 +191,26 @@ def _tok(ctx: Ctx, mention: Mention):  # type: ignore[no-untyped-def]
     return ctx.token_at(mention.begin)
 
 
-def _claims(ctx: Ctx, events: list[Event], scopes: list[Scope]) -> None:
+def _claims(
+    ctx: Ctx, events: list[Event], scopes: list[Scope], unnamed: Sequence[tuple[int, int]]
+) -> None:
     def scope_of(m: Mention) -> Scope | None:
         inside = [s for s in scopes if s.begin <= m.begin and m.end <= s.end]
-        return min(inside, key=lambda s: s.end - s.begin) if inside else None
+        if not inside:
+            return None
+        best = min(inside, key=lambda s: s.end - s.begin)
+        # "X said they took the camp after an assault that aid groups said killed N": the
+        # figure is the unnamed source's, not X's
+        if any(
+            b <= m.begin
+            and m.end <= e
+            and best.begin <= b
+            and e <= best.end
+            and e - b < best.end - best.begin
+            for b, e in unnamed
+        ):
+            return None
+        return best
 
     for event in events:
         for m in event.mentions:

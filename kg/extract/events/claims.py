@@ -38,6 +38,7 @@ class ClaimReader:
         self.subordinators = ctx.lex.words("reporting", "circumstance_subordinators")
         self.last: str | None = None
         self.scopes: list[Scope] = []
+        self.unnamed: list[tuple[int, int]] = []  # contents said by unnamed sources
 
     def read(self) -> list[Claim]:
         claims: list[Claim] = []
@@ -117,6 +118,11 @@ class ClaimReader:
             return None
         who = self.claimant(subj)
         if who is None:
+            # "aid groups said", "a medical source told Reuters": a source the text does not
+            # name as an entity; what it said is not the claim of an outer speaker
+            content = self._content(verb, n)
+            if content is not None:
+                self.unnamed.append(content)
             return None
         via = None
         for child in verb.children:

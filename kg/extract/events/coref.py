@@ -9,7 +9,7 @@ from kg.extract.events.doc import Ctx
 from kg.extract.events.triggers import Cand
 from kg.extract.events.when import TimeFinder
 from kg.extract.events.where import PlaceFinder
-from kg.model import DatePrecision, EventType, TimeValue
+from kg.model import DatePrecision, EntityType, EventType, TimeValue
 
 _ATTACK_LIKE = {
     EventType.ATTACK,
@@ -105,6 +105,11 @@ class Coref:
                 first = by_tok.get(c.tok.head.i)
                 if first is not None and c.tok.head.dep_ in {"nsubj", "nsubjpass"}:
                     _set_host(c, first)
+            if c.host is None and c.kind == "verb" and c.lemma not in self.casualty_verbs:
+                # "A car bomb exploded at X": the verb tells of its subject's event
+                target = self._subject_event(c, by_tok)
+                if target is not None and target.type is c.type:
+                    _set_host(c, target)
             if c.host is None and c.kind == "verb" and c.lemma in self.casualty_verbs:
                 # "Fighting in X has killed N", "an air strike on Y killed N": the subject
                 # is the event the casualties belong to
@@ -126,6 +131,10 @@ class Coref:
                                 target = by_tok.get(arg.i)
                     if target is not None:
                         _set_host(c, target)
+            if c.host is None and c.kind == "verb" and c.lemma in self.casualty_verbs:
+                target = self._preceding_event(c, cands)
+                if target is not None:
+                    _set_host(c, target)
             if c.kind == "weapon":
                 unit = self.ctx.unit_of[c.tok.i]
                 others = [
@@ -139,6 +148,23 @@ class Coref:
                 ]
                 if others:
                     _set_host(c, min(others, key=lambda o: abs(o.tok.i - c.tok.i)))
+                elif any(ch.dep_ == "nummod" for ch in c.tok.children):
+                    # "Russia fired 309 drones and eight missiles": the counted weapons of
+                    # the article's lead attack, not an attack of their own
+                    lead = next(
+                        (
+                            o
+                            for o in cands
+                            if o.start < c.start
+                            and not o.headline
+                            and o.kind != "weapon"
+                            and o.type in _ATTACK_LIKE
+                            and o.type is not EventType.KILLING
+                        ),
+                        None,
+                    )
+                    if lead is not None:
+                        _set_host(c, lead)
         out = list(cands)
         for c in cands:
             sub = self._scene(c)
@@ -182,11 +208,38 @@ class Coref:
         subj = next((s for s in c.tok.children if s.dep_ == "nsubj"), None)
         if subj is None:
             return None
-        for tok in [subj, *subj.conjuncts, *(t for t in subj.subtree if t.dep_ == "compound")]:
+        appos = [t for t in subj.children if t.dep_ == "appos"]  # "In X, an air strike ..."
+        compounds = [t for t in subj.subtree if t.dep_ == "compound"]
+        for tok in [subj, *subj.conjuncts, *appos, *compounds]:
             target = by_tok.get(tok.i)
             if target is not None and target is not c:
                 return target
         return None
+
+    def _preceding_event(self, c: Cand, cands: list[Cand]) -> Cand | None:
+        """A casualty verb the parser left without its event ("RSF shelling of X killed N"
+        read as "X killed"; "an assault that aid groups said killed N"): the nearest attack
+        trigger before it in its sentence, when no group is its own subject and no other
+        casualty verb or trigger lies between."""
+        subj = next((s for s in c.tok.children if s.dep_ == "nsubj"), None)
+        found = self.ctx.entity_of(subj) if subj is not None and subj.pos_ != "PRON" else None
+        if found is not None and found.type is not EntityType.PLACE:
+            return None
+        unit = self.ctx.unit_of[c.tok.i]
+        before = [
+            o
+            for o in cands
+            if o is not c
+            and o.start < c.start
+            and self.ctx.unit_of[o.tok.i] == unit
+            and not (o.kind == "verb" and o.lemma in self.casualty_verbs)
+        ]
+        if not before:
+            return None
+        last = max(before, key=lambda o: o.start)
+        if last.type not in _ATTACK_LIKE or c.start - last.end > 12:
+            return None
+        return last
 
     # -- grouping -------------------------------------------------------------------------
     def group(self, cands: list[Cand]) -> list[Group]:
@@ -206,15 +259,12 @@ class Coref:
             else:
                 target.cands.append(c)
         for c in headline:
-            # "Israel strikes X" (Attack) in the title joins the body's air strike on X
-            target = next((g for g in groups if g.type is c.type), None) or next(
-                (
-                    g
-                    for g in groups
-                    if c.type is EventType.ATTACK and EventType.ATTACK in g.type.superclasses
-                ),
-                None,
-            )
+            # the title tells of the lead: an attack-like title mention ("Israel strikes X",
+            # "drone and missile attack on X") joins the body's first attack-like event
+            if c.type in _ATTACK_LIKE:
+                target = next((g for g in groups if g.type in _ATTACK_LIKE), None)
+            else:
+                target = next((g for g in groups if g.type is c.type), None)
             if target is None:
                 groups.append(Group([c]))
             else:

@@ -2,7 +2,8 @@
 (Reuters) -"): the parser reads the lead sentence that follows one as an apposition of the
 place, so that the lead, the most important sentence of wire copy, loses its verb. The event
 step parses the body again with the dateline blanked (same length, so every character offset
-stays valid); the dateline itself states no event (its date is the publication date)."""
+stays valid), starting a sentence after every line break; the dateline itself states no
+event (its date is the publication date)."""
 
 from __future__ import annotations
 
@@ -49,4 +50,17 @@ def without_datelines(doc: Doc, model: str) -> Doc:
         nlp = load_nlp(model.rsplit("-", 1)[0])
     except Exception:  # noqa: BLE001 - no second parse is better than no events
         return doc
-    return nlp(text)
+    return _parse_by_paragraph(nlp, text)
+
+
+def _parse_by_paragraph(nlp, text: str) -> Doc:  # type: ignore[no-untyped-def]
+    """Run ``nlp`` on ``text`` with a sentence start after every line break, so that a photo
+    credit ("REUTERS/Name") or a caption is never parsed into the lead that follows it."""
+    doc = nlp.make_doc(text)
+    for tok in doc[1:]:
+        before = doc[tok.i - 1]
+        if not tok.is_space and ("\n" in before.text or "\n" in before.whitespace_):
+            tok.is_sent_start = True
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc

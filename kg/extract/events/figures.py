@@ -71,7 +71,7 @@ class FigureReader:
             if tok.lower_ == "one" and tok.dep_ != "nummod":
                 continue  # "one of the ..."
             kind, verb = self._kind(tok)
-            if kind is None:
+            if kind is None or self._subset(tok):
                 continue
             lo, mode = self._modifier(tok)
             minimum: int | None
@@ -85,6 +85,12 @@ class FigureReader:
                 Figure(kind, minimum, maximum, self.ctx.mention(lo, tok.i + 1, "NUMBER"), tok, verb)
             )
         return out
+
+    def _subset(self, tok: Token) -> bool:
+        """ "nine people, three children among the dead": a part of another figure, not a
+        report of its own."""
+        node = tok.head if tok.dep_ == "nummod" else tok
+        return any(ch.dep_ == "prep" and ch.lower_ == "among" for ch in node.children)
 
     def _toll(self, tok: Token) -> Token | None:
         """ "the death toll rose to N", "put the toll at N", "bringing the toll to N": the

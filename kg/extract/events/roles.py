@@ -288,7 +288,8 @@ def _modifier_roles(ctx: Ctx, cand: Cand, head: Token) -> None:
     for child in head.children:
         if child.dep_ in {"compound", "nmod"} and child.i < head.i and child.is_alpha:
             key = agent(ctx, child)
-            if key is not None and ctx.entity(key) is not None:
+            entity = ctx.entity(key) if key is not None else None
+            if entity is not None and entity.type is EntityType.ARMED_GROUP:
                 _add(cand.perpetrators, key)
         elif child.dep_ == "acl" and child.tag_ == "VBN":
             for by in (c for c in child.children if c.dep_ == "agent"):

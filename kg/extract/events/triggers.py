@@ -86,10 +86,9 @@ def _weapon_of(ctx: Ctx, c: Cand) -> EventType | None:
             return None
         args = [t for t in c.tok.children if t.dep_ in {"nsubj", "agent"}]
         args += [g for a in args if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
-    else:
-        args = [t for t in c.tok.children if t.dep_ in {"compound", "nmod", "amod"}]
-        args += [g for a in args for g in a.conjuncts]
-    for arg in args:
+    else:  # every word of the noun phrase before the trigger
+        args = list(ctx.doc[c.tok.left_edge.i : c.tok.i])
+    for arg in sorted(args, key=lambda t: t.i):  # the first named: "a drone and missile attack"
         if arg.lemma_.lower() in weapons:
             return weapons[arg.lemma_.lower()]
     return None

@@ -42,6 +42,7 @@ class TimeFinder:
         self.relative = {
             tuple(k.lower().split()): v for k, v in (lex.get("relative") or {}).items()
         }
+        self.since_words = {w.lower() for w in lex.get("since_words") or ()}
         self.last: TimeValue | None = None
         self.times: list[TimeValue | None] = []
         for unit in ctx.units:
@@ -114,6 +115,10 @@ class TimeFinder:
         assert self.published is not None
         text = " ".join(t.text for t in self.ctx.doc[first.i : last.i + 1])
         mention = self._mention(first, last, "TIME")
+        if kind == "night":  # "overnight" in a report: the night before it
+            return TimeValue(
+                DatePrecision.SPAN, self.published - timedelta(days=1), self.published, mention
+            )
         if kind == "span7":
             start = self.published - timedelta(days=7 + self.published.weekday())
             if text.lower().startswith("this"):
@@ -152,6 +157,10 @@ class TimeFinder:
                 lo, hi = sorted((first_day, second))
                 mention = self._mention(toks[i], toks[k - 1], "TIME")
                 return TimeValue(DatePrecision.SPAN, lo, hi, mention)
+        if i > 0 and lowers[i - 1] in self.since_words and first_day < self.published:
+            # "since Sunday": from that day up to the report
+            mention = self._mention(toks[i - 1], toks[j - 1], "TIME")
+            return TimeValue(DatePrecision.SPAN, first_day, self.published, mention)
         start = i
         while start > 0 and lowers[start - 1] in {"late", "early"} | _PARTS:
             start -= 1

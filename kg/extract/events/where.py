@@ -22,6 +22,7 @@ class PlaceFinder:
         self.non_locative = lex.words("places", "non_locative_preps")
         self.place_nouns = lex.words("places", "place_nouns")
         self.impact_verbs = lex.words("places", "impact_verbs")
+        self.time_heads = lex.words("places", "time_heads")
         ana = lex.places.get("anaphoric_place") or {}
         self.ana_dets = {w.lower() for w in ana.get("determiners", ())}
         self.ana_nouns = {w.lower() for w in ana.get("nouns", ())}
@@ -71,6 +72,10 @@ class PlaceFinder:
             node = node.head.head
         elif node.dep_ == "compound" and node.head.lemma_.lower() in self.place_nouns:
             node = node.head
+        elif node.dep_ == "compound" and (
+            node.head.ent_type_ in {"DATE", "TIME"} or node.head.lower_ in self.time_heads
+        ):
+            node = node.head  # "an attack on Kyiv overnight" parsed as "on [Kyiv overnight]"
         if node.dep_ == "pobj":
             prep = node.head.lower_
             if prep in self.locative and not self._in_relative_clause(node):
