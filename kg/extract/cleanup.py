@@ -87,11 +87,11 @@ def trim_name(
         capital = [p for p in parts if _has_capital(text[p[0] : p[1]])]
         begin, end = capital[-1] if capital else max(parts, key=lambda p: p[1] - p[0])
     # 2. an unbalanced parenthesis ends the name; a lone closing one starts it
-    inner = text[begin:end]
-    if inner.count("(") > inner.count(")"):
-        end = begin + inner.rindex("(")
-    elif inner.count(")") > inner.count("("):
-        begin = begin + inner.index(")") + 1
+    inside = text[begin:end]
+    if inside.count("(") > inside.count(")"):
+        end = begin + inside.rindex("(")
+    elif inside.count(")") > inside.count("("):
+        begin = begin + inside.index(")") + 1
     # 3. web addresses and handles at the edges go; inside, the span is no name
     words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text[begin:end])]
     words = [(begin + b, begin + e) for b, e in words]

@@ -14,7 +14,8 @@ from kg.resolve.lexicon import Lexicon, patterns_dir
 @cache
 def _rules() -> tuple[frozenset[str], frozenset[str]]:
     """(portfolio words before "ministry", heads named after a nationality adjective)."""
-    portfolios, heads = set(), set()
+    portfolios: set[str] = set()
+    heads: set[str] = set()
     for line in (patterns_dir() / "ministries.txt").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue

@@ -18,6 +18,7 @@ Rules, in order (general, no list of names):
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from kg.model import EntityType, Mention
@@ -57,10 +58,10 @@ class Cluster:
     def qids(self) -> set[str]:
         return {n.qid for n in self.names if n.qid}
 
-    def keys(self, titles: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    def keys(self, titles: AbstractSet[tuple[str, ...]]) -> set[tuple[str, ...]]:
         return {name_key(n.mention.text, titles=titles) for n in self.names}
 
-    def longest(self, titles: set[tuple[str, ...]]) -> tuple[str, ...]:
+    def longest(self, titles: AbstractSet[tuple[str, ...]]) -> tuple[str, ...]:
         return max(self.keys(titles), key=lambda k: (len(k), k))
 
 
@@ -68,7 +69,7 @@ def title_keys(lexicon: Lexicon) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(w.casefold() for w in t.words) for t in lexicon.titles)
 
 
-def _initial_key(n: NameMention, titles: set[tuple[str, ...]]) -> tuple[str, ...]:
+def _initial_key(n: NameMention, titles: AbstractSet[tuple[str, ...]]) -> tuple[str, ...]:
     if n.qid:
         return ("qid", n.qid)
     if n.canonical:
@@ -121,7 +122,9 @@ def cluster_names(names: list[NameMention], lexicon: Lexicon) -> list[Cluster]:
     return sorted(clusters, key=lambda c: c.first)
 
 
-def _merge_same_names(clusters: list[Cluster], titles: set[tuple[str, ...]]) -> list[Cluster]:
+def _merge_same_names(
+    clusters: list[Cluster], titles: AbstractSet[tuple[str, ...]]
+) -> list[Cluster]:
     """Union clusters sharing a normalised name (unless they hold different QIDs)."""
     merged: list[Cluster] = []
     for c in sorted(clusters, key=lambda c: c.first):
@@ -166,7 +169,7 @@ def _can_be_person(c: Cluster) -> bool:
 
 
 def _merge_contained_persons(
-    clusters: list[Cluster], titles: set[tuple[str, ...]]
+    clusters: list[Cluster], titles: AbstractSet[tuple[str, ...]]
 ) -> list[Cluster]:
     ordered = sorted(clusters, key=lambda c: (-len(c.longest(titles)), c.first))
     result: list[Cluster] = []
@@ -206,7 +209,7 @@ def _nearest_before(hosts: list[Cluster], begin: int) -> Cluster:
 
 
 def _merge_contained_organisations(
-    clusters: list[Cluster], titles: set[tuple[str, ...]]
+    clusters: list[Cluster], titles: AbstractSet[tuple[str, ...]]
 ) -> list[Cluster]:
     orgs = (EntityType.ORGANISATION, EntityType.ARMED_GROUP)
     ordered = sorted(clusters, key=lambda c: (-len(c.longest(titles)), c.first))

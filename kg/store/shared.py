@@ -20,6 +20,7 @@ removed in:
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import cast
 
 import pyoxigraph as ox
 
@@ -80,7 +81,7 @@ def refresh_shared_graph(store: OxigraphStore, graph_iri: str, contributions: by
     per_graph: dict[ox.NamedNode, set[object]] = defaultdict(set)
     items: set[object] = set()
     entities: set[object] = set()
-    for row in inner.query(_LINKS):
+    for row in cast(ox.QuerySolutions, inner.query(_LINKS)):
         g, e, q = row["g"], row["e"], row["q"]
         if g == graph or not isinstance(q, ox.NamedNode) or not q.value.startswith(WD):
             continue
