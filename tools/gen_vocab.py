@@ -12,13 +12,13 @@ sorted, no timestamp), so a test can regenerate it and compare it with the commi
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import textwrap
 from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
+
+from kg.fileio import write_atomic
 
 ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY = ROOT / "ontology" / "nkg.ttl"
@@ -122,13 +122,6 @@ def render(ontology: Path = ONTOLOGY) -> str:
     return "\n".join(lines).rstrip("\n") + "\n" + _FOOTER
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
-    os.replace(tmp, path)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the file is out of date")
@@ -140,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
             sys.stderr.write(f"{TARGET} is out of date: run python tools/gen_vocab.py\n")
             return 1
         return 0
-    _write_atomic(TARGET, text)
+    write_atomic(TARGET, text)
     return 0
 
 

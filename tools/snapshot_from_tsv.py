@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import sys
 from pathlib import Path
+
+from kg.fileio import write_atomic
 
 
 def convert(srcs: list[Path], dst: Path) -> int:
@@ -21,11 +22,9 @@ def convert(srcs: list[Path], dst: Path) -> int:
     for src in srcs:
         by_qid.update({str(i["qid"]): i for i in _read(src)})
     items = sorted(by_qid.values(), key=lambda i: int(str(i["qid"])[1:]))
-    tmp = dst.with_name(f".{dst.name}.tmp")
-    with tmp.open("w", encoding="utf-8") as out:
-        for item in items:
-            out.write(json.dumps(item, ensure_ascii=False, sort_keys=True) + "\n")
-    os.replace(tmp, dst)
+    write_atomic(
+        dst, "".join(json.dumps(i, ensure_ascii=False, sort_keys=True) + "\n" for i in items)
+    )
     return len(items)
 
 

@@ -16,7 +16,9 @@ from typing import Any
 from rdflib import Graph, URIRef
 from rdflib.graph import ConjunctiveGraph, Dataset
 
-NKG = "https://w3id.org/newskg/ontology#"
+from kg.prefixes import PREFIXES
+
+NKG = PREFIXES["nkg"]
 ENTITY_CLASSES = ("ArmedGroup", "Person", "Community", "Place", "Organisation")  # specific first
 
 _ENTITIES = """

@@ -18,8 +18,9 @@ from rdflib import Graph, URIRef
 
 from kg.evaluate.align import _union
 from kg.model import Article
+from kg.prefixes import PREFIXES
 
-NKG = "https://w3id.org/newskg/ontology#"
+NKG = PREFIXES["nkg"]
 _PREFIXES = f"""
 PREFIX nkg: <{NKG}>
 PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
