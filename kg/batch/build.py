@@ -124,6 +124,13 @@ class StoreSink:
         self.store.replace_graph(outcome.graph_iri, outcome.nquads)
         self.present.add(outcome.graph_iri)
         self.contributions.update(line for line in outcome.wikidata.splitlines() if line)
+        self.record(outcome)
+        self.since += 1
+        if self.since >= CHECKPOINT_EVERY or time.monotonic() - self.last > CHECKPOINT_SECONDS:
+            self.checkpoint()
+
+    def record(self, outcome: Outcome) -> None:
+        """Note a stored article in the manifest (saved at the next checkpoint)."""
         self.manifest.record(
             outcome.graph_iri,
             content_hash=outcome.content_hash,
@@ -131,9 +138,6 @@ class StoreSink:
             source=outcome.source,
             triples=outcome.triples,
         )
-        self.since += 1
-        if self.since >= CHECKPOINT_EVERY or time.monotonic() - self.last > CHECKPOINT_SECONDS:
-            self.checkpoint()
 
     def checkpoint(self) -> None:
         """Merge the shared graph, then save the manifest (in that order: see the module

@@ -168,13 +168,7 @@ def build_on_dask(
                 store.bulk_load(shard, "nquads")
             refresh_shared_graph(store, sink.shared_iri)
             for o in built:
-                sink.manifest.record(
-                    o.graph_iri,
-                    content_hash=o.content_hash,
-                    version=sink.version,
-                    source=o.source,
-                    triples=o.triples,
-                )
+                sink.record(o)
             sink.manifest.save()
             for o in outcomes:
                 summary.add(o)
