@@ -3,6 +3,8 @@ here)."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span
 
 from kg.extract.areas import find_areas
@@ -20,7 +22,7 @@ from kg.resolve.candidates import (
     RoleMention,
     Source,
 )
-from kg.resolve.lexicon import Lexicon
+from kg.resolve.lexicon import Lexicon, Title
 
 ENTITY_LABELS = {
     "PERSON": EntityType.PERSON,
@@ -316,10 +318,13 @@ def _place_noun_after(doc: Doc, span: Span, lexicon: Lexicon) -> bool:
     """ "the X camp", "the X displacement camp", "X province": X is a place."""
     for n in (1, 2):
         end = span.end + n
-        if end > len(doc) or doc[span.end : end].ents:
+        if end > len(doc):
             return False
         last = doc[end - 1]
         if last.lower_ in _PLACE_NOUNS_AFTER and last.text.islower():
+            # a later window holds the earlier one: an entity in it ends the search as well
+            if doc[span.end : end].ents:
+                return False
             return all(t.pos_ in ("NOUN", "ADJ") for t in doc[span.end : end])
     return False
 
@@ -396,10 +401,10 @@ def _descriptor_after(doc: Doc, span: Span, lexicon: Lexicon, longest: int) -> E
     news agency"); not a person's or place's ("X residents" are not X)."""
     for n in range(longest, 0, -1):
         end = span.end + n
-        if end > len(doc) or doc[span.end : end].ents:
+        if end > len(doc):
             continue
         etype_name = lexicon.descriptors.get(tuple(t.lower_ for t in doc[span.end : end]))
-        if etype_name in ("Organisation", "ArmedGroup"):
+        if etype_name in ("Organisation", "ArmedGroup") and not doc[span.end : end].ents:
             return EntityType(etype_name)
     return None
 
@@ -407,22 +412,27 @@ def _descriptor_after(doc: Doc, span: Span, lexicon: Lexicon, longest: int) -> E
 def _roles_before(doc: Doc, span: Span, lexicon: Lexicon) -> tuple[str, ...]:
     """Roles of the title right before the name, or at its start ("President X"), or in an
     apposition before it ("the current head of state, X")."""
-    roles = []
-    for title in lexicon.titles:
-        if title.role is None:
-            continue
-        n = len(title.words)
+    roles: set[str] = set()
+    for n, by_words in _titles_by_length(lexicon.titles).items():
         for end in (span.start, span.start + n, span.start - 1):
             begin = end - n
             if begin < 0 or end > len(doc):
                 continue
             if end == span.start - 1 and doc[end].text != ",":
                 continue
-            if tuple(t.text.casefold() for t in doc[begin:end]) == tuple(
-                w.casefold() for w in title.words
-            ):
-                roles.append(title.role)
-    return tuple(sorted(set(roles)))
+            roles.update(by_words.get(tuple(t.text.casefold() for t in doc[begin:end]), ()))
+    return tuple(sorted(roles))
+
+
+@cache
+def _titles_by_length(titles: tuple[Title, ...]) -> dict[int, dict[tuple[str, ...], set[str]]]:
+    """Title length -> casefolded title words -> the roles they give (titles with a role)."""
+    index: dict[int, dict[tuple[str, ...], set[str]]] = {}
+    for title in titles:
+        if title.role is not None:
+            words = tuple(w.casefold() for w in title.words)
+            index.setdefault(len(words), {}).setdefault(words, set()).add(title.role)
+    return index
 
 
 def _former_before(doc: Doc, span: Span, lexicon: Lexicon) -> bool:

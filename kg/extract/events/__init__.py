@@ -42,7 +42,7 @@ def add_events(doc: Doc, extraction: Extraction, *, lexicons: Path | None = None
     doc = without_datelines(doc, extraction.model_name)
     ctx = Ctx.build(doc, extraction, load_lexicon(lexicons))
     # mentions inside a blanked dateline have no tokens left to stand for them
-    ctx.spans = [s for s in ctx.spans if doc.text[s.begin : s.end].strip()]
+    ctx.spans = [s for s in ctx.spans if ctx.text[s.begin : s.end].strip()]
     extraction.relations.extend(RelationReader(ctx).read())
     claims = ClaimReader(ctx)
     extraction.claims.extend(claims.read())

@@ -133,7 +133,7 @@ class ClaimReader:
         if content is None:
             return None
         begin, end = content
-        text = _trim(ctx.doc.text[begin:end])
+        text = _trim(ctx.text[begin:end])
         if not text:
             return None
         mention = ctx.mention(verb.i, verb.i + 1, "REPORTING")
@@ -234,7 +234,7 @@ class ClaimReader:
             begin, stop = unit.start_char, ctx.doc[tok.i - 1].idx
         else:
             return None
-        text = _trim(ctx.doc.text[begin:stop])
+        text = _trim(ctx.text[begin:stop])
         # attribution runs on to the end of the paragraph
         para = ctx.para_of[tok.i]
         end = unit.end_char
@@ -260,7 +260,7 @@ class ClaimReader:
             return None
         begin = unit.start_char
         end = end_tok.idx + len(end_tok.text)
-        text = _trim(ctx.doc.text[begin:end])
+        text = _trim(ctx.text[begin:end])
         assert by is not None
         mention = ctx.mention(verb.left_edge.i, by.i + 1, "REPORTING")
         return Claim(key="", claimant=who, content=text, mention=mention), begin, end

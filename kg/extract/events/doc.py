@@ -35,6 +35,7 @@ class Ctx:
     unit_of: list[int] = field(default_factory=list)
     para_of: list[int] = field(default_factory=list)
     spans: list[EntitySpan] = field(default_factory=list)
+    text: str = ""  # doc.text, which spaCy rebuilds from the tokens on every access
     headline_end: int = 0  # char offset where the body's first real paragraph starts
     _para: int = 0
     _starts: list[int] = field(default_factory=list)
@@ -42,7 +43,7 @@ class Ctx:
 
     @classmethod
     def build(cls, doc: Doc, x: Extraction, lex: Lexicon) -> Ctx:
-        ctx = cls(doc=doc, x=x, lex=lex)
+        ctx = cls(doc=doc, x=x, lex=lex, text=doc.text)
         ctx._segment()
         for entity in x.entities.values():
             for m in entity.mentions:

@@ -32,7 +32,7 @@ class PlaceFinder:
             for s in ctx.spans
             if s.type is EntityType.PLACE
             # "a Britain-based monitor", "Rwanda-backed rebels": a description, not a place
-            and ctx.doc.text[s.end : s.end + 1] != "-"
+            and ctx.text[s.end : s.end + 1] != "-"
             and not any(
                 o.type is not EntityType.PLACE and o.begin <= s.begin and s.end <= o.end
                 for o in ctx.spans
