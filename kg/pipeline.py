@@ -187,7 +187,7 @@ def build_article(
     extraction = extractor.extract(article)
     link_report = link(extraction, settings)
     graph = article_graph(extraction, base_iri=settings.base_iri)
-    report = validate(graph) if settings.validate else None
+    report = validate(graph, engine=settings.shacl_engine) if settings.validate else None
     return ArticleResult(
         path=path,
         article=article,
@@ -222,7 +222,7 @@ def link(extraction: Extraction, settings: Settings) -> Any | None:
     return link_entities(extraction, settings)
 
 
-def validate(graph: Graph) -> Any:
+def validate(graph: Graph, *, engine: str = "pyshacl") -> Any:
     """The SHACL report of one article graph: the shapes on its triples, and the check that
     the graph describes itself (``prov:wasDerivedFrom``, ``prov:wasGeneratedBy``).
 
@@ -236,7 +236,7 @@ def validate(graph: Graph) -> Any:
 
     from kg.validate import ValidationReport, ValidationResult, validate_graph
 
-    report = validate_graph(graph)
+    report = validate_graph(graph, engine=engine)
     name = graph.identifier
     missing = [
         p

@@ -23,6 +23,8 @@ class Settings:
         link: link entities to Wikidata (offline snapshot unless ``online``).
         online: use the live Wikidata API.
         validate: validate each article graph with the SHACL shapes before writing it.
+        shacl_engine: the engine of that check: ``turbo`` (pyshacl-turbo, the default) or
+            ``pyshacl``; see :mod:`kg.validate.shacl`.
     """
 
     base_iri: str = DEFAULT_BASE_IRI
@@ -30,8 +32,14 @@ class Settings:
     link: bool = True
     online: bool = False
     validate: bool = True
+    shacl_engine: str = "turbo"
 
     def __post_init__(self) -> None:
+        if self.shacl_engine not in ("turbo", "pyshacl"):
+            raise ConfigError(
+                "KG101",
+                f"SHACL engine {self.shacl_engine!r} is not one of: turbo, pyshacl",
+            )
         if not self.base_iri.startswith(
             ("http://", "https://", "urn:")
         ) or not self.base_iri.endswith(("/", "#")):

@@ -37,6 +37,7 @@ def where(module: str) -> set[str]:
     [
         ("spacy", {"extract"}),
         ("pyshacl", {"validate"}),
+        ("pyshacl_turbo", {"validate"}),
         ("owlready2", {"reason"}),
         ("starlette", {"serve"}),
         ("uvicorn", {"serve"}),

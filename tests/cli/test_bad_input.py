@@ -123,6 +123,15 @@ def test_bad_base_iri_is_a_config_error(runner: CliRunner, article_path: Path) -
     _one_error_line(result, "KG101", "not-an-iri")
 
 
+def test_unknown_shacl_engine_is_a_config_error(
+    runner: CliRunner, article_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KG_SHACL_ENGINE", "jena")
+    result = runner.invoke(app, ["build", str(article_path)])
+    assert result.exit_code == 3
+    _one_error_line(result, "KG101", "jena")
+
+
 def test_unknown_model_is_a_config_error(runner: CliRunner, article_path: Path) -> None:
     result = runner.invoke(app, ["build", str(article_path), "--model", "xx_no_such_model"])
     assert result.exit_code == 3
