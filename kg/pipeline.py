@@ -177,14 +177,20 @@ def build(
 
 
 def build_article(
-    article: Article, path: Path, extractor: Extractor, settings: Settings
+    article: Article,
+    path: Path,
+    extractor: Extractor,
+    settings: Settings,
+    *,
+    doc: Any = None,
 ) -> ArticleResult:
-    """Extract, link, map and validate one article.
+    """Extract, link, map and validate one article (``doc``: its body already parsed by
+    ``extractor``, see :meth:`kg.extract.Extractor.parse_many`).
 
     Raises:
         InputError: the article cannot be extracted (KG208: not in English).
     """
-    extraction = extractor.extract(article)
+    extraction = extractor.extract(article, doc=doc)
     link_report = link(extraction, settings)
     graph = article_graph(extraction, base_iri=settings.base_iri)
     report = validate(graph, engine=settings.shacl_engine) if settings.validate else None

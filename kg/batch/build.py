@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO, Protocol
 
 from kg.batch import sources, workers
+from kg.batch.deadline import DEFAULT_TIMEOUT
 from kg.batch.manifest import Manifest, extraction_version
 from kg.batch.outcome import Outcome
 from kg.model import Article
@@ -185,6 +186,7 @@ def build_batch(
     sink: Sink,
     *,
     workers_count: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
     on_outcome: Callable[[Outcome, Summary, int | None], None] | None = None,
     stdin: IO[str] | None = None,
 ) -> Summary:
@@ -195,6 +197,8 @@ def build_batch(
         settings: the run's settings.
         sink: where the graphs go.
         workers_count: extraction processes (default :func:`kg.batch.workers.default_workers`).
+        timeout: seconds one article may take to build before it is skipped (KG215); ``None``
+            for no limit (see :mod:`kg.batch.deadline`).
         on_outcome: called after each article with ``(outcome, summary so far, total)``.
         stdin: the stream ``-`` reads (default ``sys.stdin``).
 
@@ -222,7 +226,12 @@ def build_batch(
 
     try:
         for outcome in workers.run(
-            sources.iter_items(files, stdin=stdin), settings, workers=n, check=check
+            sources.iter_items(files, stdin=stdin),
+            settings,
+            workers=n,
+            check=check,
+            timeout=timeout,
+            chunk=workers.chunk_size(total, n),
         ):
             sink.add(outcome)
             summary.add(outcome)

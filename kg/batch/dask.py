@@ -39,7 +39,7 @@ from typing import Any
 
 from kg.batch import sources
 from kg.batch.build import StoreSink, Summary
-from kg.batch.outcome import Outcome, build_outcome
+from kg.batch.outcome import Outcome, build_outcomes
 from kg.errors import ConfigError, KgError, ServiceError
 from kg.model import Article
 from kg.settings import Settings
@@ -62,7 +62,9 @@ def build_partition(
     if not items:
         return []
     extractor = _extractor(settings)
-    outcomes = [build_outcome(article, source, extractor, settings) for _, article, source in items]
+    outcomes = build_outcomes(
+        [(article, source) for _, article, source in items], extractor, settings
+    )
     lines: set[bytes] = set()
     for o in outcomes:
         if o.status == "built" and o.conforms:

@@ -1,12 +1,16 @@
 """Running the extraction over a stream of articles, in this process or in a pool.
 
+Articles are built in chunks of up to ``chunk`` (default :data:`CHUNK`) whose bodies are
+parsed in one ``nlp.pipe`` call (:func:`kg.batch.outcome.build_outcomes`); the outcomes of
+articles that need no build (unchanged, unreadable) keep their place among them.
 ``workers=1`` runs in the calling process with one :class:`~kg.extract.Extractor`.
 ``workers>1`` starts that many processes (``spawn`` context: no forked spaCy or RocksDB
-state), each loading the spaCy pipeline once in its initializer; the parent sends
+state), each loading the spaCy pipeline once in its initializer; the parent sends chunks of
 :class:`~kg.model.Article` values and gets :class:`~kg.batch.outcome.Outcome` values back
-(N-Quads bytes, never spaCy Docs). At most ``4 * workers`` articles are in flight, and
-outcomes come back in input order, so the output does not depend on the number of workers
-or on timing.
+(N-Quads bytes, never spaCy Docs). At most ``2 * workers`` chunks are in flight, and
+outcomes come back in input order, so the output does not depend on the number of workers,
+the chunk size or timing. Each article's build has a time limit (``timeout``, see
+:mod:`kg.batch.deadline`).
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
-from kg.batch.outcome import Outcome, build_outcome
+from kg.batch.deadline import DEFAULT_TIMEOUT
+from kg.batch.outcome import Outcome, build_outcomes
 from kg.batch.sources import Item
 from kg.errors import KgError
 from kg.model import Article
@@ -32,6 +37,10 @@ Check = Callable[[Article, str], Outcome | None]
 
 _EXTRACTOR: Extractor | None = None
 _SETTINGS: Settings | None = None
+_TIMEOUT: float | None = None
+
+#: articles per chunk (parsed in one ``nlp.pipe`` call): see ``kg.extract.extractor.PARSE_BATCH``
+CHUNK = 16
 
 
 def default_workers(total: int | None) -> int:
@@ -44,17 +53,49 @@ def default_workers(total: int | None) -> int:
     return max(1, min(cores, total // 8))
 
 
-def _init_worker(settings: Settings) -> None:
-    global _EXTRACTOR, _SETTINGS
+def chunk_size(total: int | None, workers: int) -> int:
+    """Articles per chunk: :data:`CHUNK`, or fewer when the batch is small, so that every
+    worker gets at least four chunks to share the load."""
+    if total is None or workers <= 1:
+        return CHUNK
+    return max(1, min(CHUNK, total // (4 * workers)))
+
+
+def _init_worker(settings: Settings, timeout: float | None) -> None:
+    global _EXTRACTOR, _SETTINGS, _TIMEOUT
     from kg.extract import Extractor
 
     _SETTINGS = settings
+    _TIMEOUT = timeout
     _EXTRACTOR = Extractor(settings)
 
 
-def _work(article: Article, source: str) -> Outcome:
+def _work(pairs: list[tuple[Article, str]]) -> list[Outcome]:
     assert _EXTRACTOR is not None and _SETTINGS is not None
-    return build_outcome(article, source, _EXTRACTOR, _SETTINGS)
+    return build_outcomes(pairs, _EXTRACTOR, _SETTINGS, timeout=_TIMEOUT)
+
+
+class _Chunk:
+    """Consecutive items: outcomes already known, and the articles to build, in order."""
+
+    def __init__(self) -> None:
+        self.entries: list[Outcome | tuple[Article, str]] = []
+        self.todo: list[tuple[Article, str]] = []
+        self.future: Future[list[Outcome]] | None = None
+        self.built: list[Outcome] | None = None
+
+    def add(self, entry: Outcome | tuple[Article, str]) -> None:
+        self.entries.append(entry)
+        if not isinstance(entry, Outcome):
+            self.todo.append(entry)
+
+    def settled(self) -> bool:
+        """Its outcomes can be had without waiting."""
+        return self.future.done() if self.future is not None else True
+
+    def outcomes(self) -> list[Outcome]:
+        built = iter(self.future.result() if self.future is not None else self.built or [])
+        return [e if isinstance(e, Outcome) else next(built) for e in self.entries]
 
 
 def run(
@@ -63,6 +104,8 @@ def run(
     *,
     workers: int = 1,
     check: Check | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    chunk: int = CHUNK,
 ) -> Iterator[Outcome]:
     """Build every item, yielding one outcome per item in input order.
 
@@ -71,67 +114,90 @@ def run(
         settings: the run's settings (model, base IRI, linking, validation).
         workers: processes to extract in; 1 runs here.
         check: called before an article is built; an outcome it returns is used instead.
+        timeout: seconds one article may take to build (None: no limit).
+        chunk: articles parsed together (see the module docstring).
 
     Raises:
         ConfigError: the spaCy model is not installed.
     """
     if workers <= 1:
-        yield from _serial(items, settings, check)
+        yield from _serial(items, settings, check, timeout, chunk)
     else:
-        yield from _parallel(items, settings, workers, check)
+        yield from _parallel(items, settings, workers, check, timeout, chunk)
 
 
-def _pre(item: Item, check: Check | None) -> Outcome | None:
+def _pre(item: Item, check: Check | None) -> Outcome | tuple[Article, str]:
     if item.error is not None or item.article is None:
         error = item.error or KgError("KG200", f"{item.source}: no article")
         return Outcome.failed(item.source, error)
-    return check(item.article, item.source) if check is not None else None
+    done = check(item.article, item.source) if check is not None else None
+    return done if done is not None else (item.article, item.source)
 
 
-def _serial(items: Iterable[Item], settings: Settings, check: Check | None) -> Iterator[Outcome]:
-    extractor: Extractor | None = None
+def _chunks(items: Iterable[Item], check: Check | None, chunk: int) -> Iterator[_Chunk]:
+    """The items cut into chunks of at most ``chunk`` articles to build; a run of known
+    outcomes is yielded as soon as it ends, so that an unchanged batch streams."""
+    current = _Chunk()
     for item in items:
-        done = _pre(item, check)
-        if done is not None:
-            yield done
+        entry = _pre(item, check)
+        if isinstance(entry, Outcome) and not current.todo:
+            current.add(entry)
+            yield current
+            current = _Chunk()
             continue
-        assert item.article is not None
-        if extractor is None:  # loaded at the first article to build, once per run
-            from kg.extract import Extractor
+        current.add(entry)
+        if len(current.todo) >= chunk:
+            yield current
+            current = _Chunk()
+    if current.entries:
+        yield current
 
-            extractor = Extractor(settings)
-        yield build_outcome(item.article, item.source, extractor, settings)
+
+def _serial(
+    items: Iterable[Item],
+    settings: Settings,
+    check: Check | None,
+    timeout: float | None,
+    chunk: int,
+) -> Iterator[Outcome]:
+    extractor: Extractor | None = None
+    for part in _chunks(items, check, chunk):
+        if part.todo:
+            if extractor is None:  # loaded at the first article to build, once per run
+                from kg.extract import Extractor
+
+                extractor = Extractor(settings)
+            part.built = build_outcomes(part.todo, extractor, settings, timeout=timeout)
+        yield from part.outcomes()
 
 
 def _parallel(
-    items: Iterable[Item], settings: Settings, workers: int, check: Check | None
+    items: Iterable[Item],
+    settings: Settings,
+    workers: int,
+    check: Check | None,
+    timeout: float | None,
+    chunk: int,
 ) -> Iterator[Outcome]:
-    window = 4 * workers
-    pending: deque[Outcome | Future[Outcome]] = deque()
+    window = 2 * workers
+    pending: deque[_Chunk] = deque()
     pool: ProcessPoolExecutor | None = None
     try:
-        for item in items:
-            done = _pre(item, check)
-            if done is not None:
-                pending.append(done)
-            else:
-                assert item.article is not None
+        for part in _chunks(items, check, chunk):
+            if part.todo:
                 if pool is None:
                     pool = ProcessPoolExecutor(
                         max_workers=workers,
                         mp_context=multiprocessing.get_context("spawn"),
                         initializer=_init_worker,
-                        initargs=(settings,),
+                        initargs=(settings, timeout),
                     )
-                pending.append(pool.submit(_work, item.article, item.source))
-            while pending and (len(pending) > window or not isinstance(pending[0], Future)):
-                yield _result(pending.popleft())
+                part.future = pool.submit(_work, part.todo)
+            pending.append(part)
+            while pending and (len(pending) > window or pending[0].settled()):
+                yield from pending.popleft().outcomes()
         while pending:
-            yield _result(pending.popleft())
+            yield from pending.popleft().outcomes()
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _result(entry: Outcome | Future[Outcome]) -> Outcome:
-    return entry.result() if isinstance(entry, Future) else entry

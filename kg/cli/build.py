@@ -17,6 +17,7 @@ from rich.progress import (
 )
 
 from kg.batch import FileSink, Outcome, StoreSink, Summary, build_batch
+from kg.batch.deadline import DEFAULT_TIMEOUT
 from kg.cli import app
 from kg.cli._console import EXIT_CODES_HELP, err, handled, say, write_stdout
 from kg.errors import EXIT_INPUT, EXIT_NONCONFORMANT, EXIT_OK, InputError
@@ -73,6 +74,15 @@ def build_command(
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Rebuild unchanged articles too.")
     ] = False,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            min=0,
+            help="Seconds one article may take to build before it is skipped (KG215); 0: no "
+            "limit. Not enforced on a Dask cluster.",
+        ),
+    ] = DEFAULT_TIMEOUT,
     dask_scheduler: Annotated[
         str | None,
         typer.Option(
@@ -107,7 +117,9 @@ def build_command(
         if dask_scheduler is not None:
             summary = _dask(paths, settings, dask_scheduler, store_path, out, rebuild)
         else:
-            summary = _local(paths, settings, out, out_path, store_path, workers, rebuild)
+            summary = _local(
+                paths, settings, out, out_path, store_path, workers, rebuild, timeout or None
+            )
         _report(summary)
         if summary.skipped:
             if not (summary.written or summary.unchanged or summary.nonconforming):
@@ -136,6 +148,7 @@ def _local(
     store_path: Path | None,
     workers: int | None,
     rebuild: bool,
+    timeout: float | None,
 ) -> Summary:
     from kg.store import open_store
 
@@ -150,6 +163,7 @@ def _local(
                 settings,
                 _Tee(sinks),
                 workers_count=workers,
+                timeout=timeout,
                 on_outcome=reporter,
             )
     finally:

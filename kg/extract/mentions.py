@@ -11,7 +11,7 @@ from kg.extract.areas import find_areas
 from kg.extract.cleanup import trim_name
 from kg.extract.components import GAZETTEER_ID, GROUPS_KEY
 from kg.extract.institutions import find_institutions
-from kg.extract.sentences import sentence_start
+from kg.extract.sentences import doc_text, sentence_start
 from kg.extract.wire import credit_spans, dateline
 from kg.model import EntityType, Mention
 from kg.resolve.candidates import (
@@ -46,7 +46,7 @@ def mention(span: Span, label: str = "") -> Mention:
 def candidates(doc: Doc, lexicon: Lexicon) -> Candidates:
     """Name mentions, described groups and role mentions of a processed Doc."""
     result = Candidates()
-    credits = credit_spans(doc.text)
+    credits = credit_spans(doc_text(doc))
     for ent in doc.ents:
         name = _name_mention(doc, ent, lexicon)
         if name is not None and not _inside_any(name.mention, credits):
@@ -84,7 +84,7 @@ def _inside_any(m: Mention, spans: list[tuple[int, int]]) -> bool:
 def _add_dateline(doc: Doc, names: list[NameMention]) -> None:
     """The dateline's place is a place and its agency an organisation, whatever the NER
     said about these words in capitals ("BEIRUT (AFP) -")."""
-    found = dateline(doc.text)
+    found = dateline(doc_text(doc))
     if found is None:
         return
     place, agency = found
@@ -98,7 +98,7 @@ def _add_dateline(doc: Doc, names: list[NameMention]) -> None:
         names[:] = [n for n in names if not (n.mention.begin < end and begin < n.mention.end)]
         names.append(
             NameMention(
-                mention=Mention(begin, end, doc.text[begin:end], label),
+                mention=Mention(begin, end, doc_text(doc)[begin:end], label),
                 type=etype,
                 source=Source.NER,
                 descriptor_type=etype,
@@ -128,7 +128,7 @@ def _add_described_acronyms(doc: Doc, lexicon: Lexicon, names: list[NameMention]
 def _add_institutions(doc: Doc, lexicon: Lexicon, names: list[NameMention]) -> None:
     """Institutions named with common nouns ("the interior ministry") are organisations;
     names the NER found inside them ("Defence") go."""
-    body = doc.text
+    body = doc_text(doc)
     for begin, end in find_institutions(doc, lexicon):
         names[:] = [n for n in names if not (begin <= n.mention.begin and n.mention.end <= end)]
         names.append(
@@ -144,7 +144,7 @@ def _add_institutions(doc: Doc, lexicon: Lexicon, names: list[NameMention]) -> N
 
 def _char_mention(doc: Doc, offsets: tuple[int, int]) -> Mention:
     begin, end = offsets
-    return Mention(begin, end, doc.text[begin:end])
+    return Mention(begin, end, doc_text(doc)[begin:end])
 
 
 def _name_mention(doc: Doc, ent: Span, lexicon: Lexicon) -> NameMention | None:
@@ -452,14 +452,20 @@ def _former_before(doc: Doc, span: Span, lexicon: Lexicon) -> bool:
 def _role_mentions(doc: Doc, lexicon: Lexicon) -> list[RoleMention]:
     """Definite title phrases standing for a person: "the president", "the head of state"."""
     found = []
-    titles = [t for t in lexicon.titles if t.role]
+    by_first: dict[str, list[Title]] = {}  # longest first, as the first that fits wins
+    for title in sorted(
+        (t for t in lexicon.titles if t.role and t.words), key=lambda t: -len(t.words)
+    ):
+        by_first.setdefault(title.words[0], []).append(title)
     for tok in doc:
         if tok.lower_ != "the":
             continue
         i = tok.i + 1
         while i < len(doc) and doc[i].pos_ == "ADJ":
             i += 1
-        for title in sorted(titles, key=lambda t: -len(t.words)):
+        if i >= len(doc):
+            continue
+        for title in by_first.get(doc[i].text, ()):
             n = len(title.words)
             words = tuple(t.text for t in doc[i : i + n])
             if words != title.words or i + n > len(doc):

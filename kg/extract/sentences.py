@@ -23,3 +23,14 @@ def sentence_starts(doc: Doc) -> list[int]:
 def sentence_start(doc: Doc, i: int) -> int:
     """Index of the first token of the sentence of token ``i``."""
     return sentence_starts(doc)[i]
+
+
+_TEXT_KEY = "kg.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy joins every token's text on each access)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

@@ -16,7 +16,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from kg.errors import ConfigError
@@ -60,6 +60,7 @@ def load_rules(path: Path | None = None) -> NameRules:
         raise ConfigError("KG110", f"{path}: malformed name rules ({e})") from e
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case ASCII folding: diacritics and apostrophes removed."""
     text = unicodedata.normalize("NFKD", text)

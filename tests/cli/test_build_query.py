@@ -89,7 +89,7 @@ def test_nonconforming_graph_is_not_written_and_explained(
     with its focus node and the sentence of its first mention, exit 1."""
     reported = {}
 
-    def fake_validate(graph):  # type: ignore[no-untyped-def]
+    def fake_validate(graph, **_options):  # type: ignore[no-untyped-def]
         person = sorted(graph.subjects(RDF.type, NKG.Person))[0]
         reported["focus"] = person
         mentions = sorted(
@@ -181,7 +181,7 @@ def test_one_nonconforming_article_among_several(
     (folder / "b.txt").write_text(text + "\nOne more sentence.\n", encoding="utf-8")
     verdicts: dict[str, bool] = {}
 
-    def fake_validate(graph):  # type: ignore[no-untyped-def]
+    def fake_validate(graph, **_options):  # type: ignore[no-untyped-def]
         conforms = bool(verdicts)  # the first article built does not conform
         verdicts[str(graph.identifier)] = conforms
         focus = next(iter(graph.subjects(RDF.type, NKG.Article)))

@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc
 
 from kg.extract.nlp import load_nlp
+from kg.extract.sentences import doc_text
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -43,7 +44,7 @@ def without_datelines(doc: Doc, model: str) -> Doc:
     """``doc`` parsed again with its datelines blanked, by the pipeline named ``model``
     (``name-version``, :func:`kg.extract.nlp.model_name`); ``doc`` itself when it has no
     dateline or the pipeline cannot be loaded."""
-    text = blank_datelines(doc.text)
+    text = blank_datelines(doc_text(doc))
     if text is None or not model:
         return doc
     try:

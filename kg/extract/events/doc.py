@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.events.lexicon import Lexicon
+from kg.extract.sentences import doc_text
 from kg.model import Described, Entity, EntityType, Extraction, Mention
 from kg.model.iri import slugify
 
@@ -43,7 +44,7 @@ class Ctx:
 
     @classmethod
     def build(cls, doc: Doc, x: Extraction, lex: Lexicon) -> Ctx:
-        ctx = cls(doc=doc, x=x, lex=lex, text=doc.text)
+        ctx = cls(doc=doc, x=x, lex=lex, text=doc_text(doc))
         ctx._segment()
         for entity in x.entities.values():
             for m in entity.mentions:

@@ -4,7 +4,6 @@ The rules and their sources are in data/lexicons/README.md."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -50,7 +49,7 @@ class FigureReader:
 
     def value(self, tok: Token) -> int | None:
         text = tok.lower_.replace(",", "")
-        if re.fullmatch(r"\d+", text):
+        if text.isdecimal():  # what re's \d+ matches
             return int(text)
         if text in self.vague and tok.pos_ in {"NOUN", "NUM", "ADJ", "DET"}:
             return None

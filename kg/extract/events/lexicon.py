@@ -3,7 +3,7 @@ casualty words, places, times and relation patterns (all knowledge lives in thos
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -69,10 +69,17 @@ class Lexicon:
     places: dict[str, Any]
     time: dict[str, Any]
     relations: dict[str, Any]
+    _words: dict[tuple[str, str], frozenset[str]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def words(self, table: str, key: str) -> frozenset[str]:
-        """A lower-cased word set of one table's key (``words("context", "support_verbs")``)."""
-        return _low(getattr(self, table).get(key))
+        """A lower-cased word set of one table's key (``words("context", "support_verbs")``),
+        computed once."""
+        found = self._words.get((table, key))
+        if found is None:
+            found = self._words[(table, key)] = _low(getattr(self, table).get(key))
+        return found
 
 
 def _triggers(raw: dict[str, Any], path: Path) -> Triggers:

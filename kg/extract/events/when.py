@@ -5,8 +5,9 @@ days ("on Thursday and Friday"); anaphoric times ("that day") take the last stat
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
-import dateparser
+from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
 
 from kg.extract.events.doc import Ctx
@@ -17,11 +18,18 @@ _PARTS = {"morning", "afternoon", "evening", "night", "dawn", "midnight", "noon"
 _JOIN = {"and", "to", "-", "–", "through", "until", "or"}
 
 
-def _parse(text: str, published: date | None) -> date | None:
+@lru_cache(maxsize=64)
+def _parser(published: date | None) -> DateDataParser:
+    """What ``dateparser.parse`` builds on every call, built once per reference day."""
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": []}
     if published is not None:
         settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=4096)
+def _parse(text: str, published: date | None) -> date | None:
+    parsed = _parser(published).get_date_data(text).date_obj
     return parsed.date() if parsed else None
 
 
@@ -43,6 +51,7 @@ class TimeFinder:
             tuple(k.lower().split()): v for k, v in (lex.get("relative") or {}).items()
         }
         self.since_words = {w.lower() for w in lex.get("since_words") or ()}
+        self.first_words = {p[0] for p in (*self.anaphoric, *self.relative) if p}
         self.last: TimeValue | None = None
         self.times: list[TimeValue | None] = []
         for unit in ctx.units:
@@ -87,6 +96,9 @@ class TimeFinder:
         i = 0
         while i < len(toks):
             word = lowers[i]
+            if word not in self.first_words and word not in WEEKDAYS and word not in self.months:
+                i += 1
+                continue
             for phrase in self.anaphoric:
                 if tuple(lowers[i : i + len(phrase)]) == phrase and self.last is not None:
                     shift = self.offsets.get(phrase, 0)
