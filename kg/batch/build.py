@@ -8,9 +8,7 @@ counts: memory stays flat in the number of articles. Sinks:
 - :class:`StoreSink` writes each conforming article graph into its named graph (one
   transaction each: an article is fully in or fully out), merges the articles' shares of the
   shared Wikidata graph at checkpoints (:func:`kg.store.refresh_shared_graph`) and then saves
-  the manifest. The writes run in one background thread, in arrival order, while the next
-  articles are built (Oxigraph releases the GIL while it writes); a checkpoint waits for
-  them, and a write error stops the batch at the next article or at the end;
+  the manifest;
 - :class:`FileSink` collects the N-Quads for one output file (``kg build --out``; the file
   is written whole, so it is meant for small builds; big ones go to a store, then
   ``kg publish``).
@@ -21,8 +19,6 @@ is reported in the summary with its reason and the rest of the batch goes on.
 
 from __future__ import annotations
 
-import queue
-import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -41,8 +37,6 @@ from kg.store import OxigraphStore, refresh_shared_graph
 #: checkpoint (shared graph merged, manifest saved) after this many written graphs
 CHECKPOINT_EVERY = 200
 CHECKPOINT_SECONDS = 60.0
-#: article graphs waiting for the writer thread, at most
-WRITE_QUEUE = 32
 
 
 @dataclass(slots=True)
@@ -109,18 +103,13 @@ class StoreSink:
         self.contributions: set[bytes] = set()
         self.since = 0
         self.last = time.monotonic()
-        self._lock = threading.Lock()  # the manifest, shared with the writer thread
-        self._queue: queue.Queue[Outcome | None] = queue.Queue(maxsize=WRITE_QUEUE)
-        self._writer: threading.Thread | None = None
-        self._error: BaseException | None = None
 
     def check(self, article: Article, source: str) -> Outcome | None:
         iri = self.minter.graph(article.key)
         if self.rebuild or iri not in self.present:
             return None
-        with self._lock:
-            if not self.manifest.unchanged(iri, article.content_hash, self.version):
-                return None
+        if not self.manifest.unchanged(iri, article.content_hash, self.version):
+            return None
         return Outcome(
             source=source,
             key=article.key,
@@ -133,75 +122,37 @@ class StoreSink:
     def add(self, outcome: Outcome) -> None:
         if outcome.status != "built" or not outcome.conforms:
             return
-        self._raise_write_error()
-        if self._writer is None:
-            self._writer = threading.Thread(target=self._write, name="kg-store-writer", daemon=True)
-            self._writer.start()
-        self._queue.put(outcome)
+        self.store.replace_graph(outcome.graph_iri, outcome.nquads)
         self.present.add(outcome.graph_iri)
+        self.contributions.update(line for line in outcome.wikidata.splitlines() if line)
+        self.record(outcome)
         self.since += 1
         if self.since >= CHECKPOINT_EVERY or time.monotonic() - self.last > CHECKPOINT_SECONDS:
             self.checkpoint()
 
-    def _write(self) -> None:
-        """The writer thread: store each queued graph, then note it in the manifest; after
-        an error, drop the rest (the batch stops with that error)."""
-        while True:
-            outcome = self._queue.get()
-            try:
-                if outcome is None:
-                    return
-                if self._error is None:
-                    self.store.replace_graph(outcome.graph_iri, outcome.nquads)
-                    self.record(outcome)
-                    with self._lock:
-                        self.contributions.update(
-                            line for line in outcome.wikidata.splitlines() if line
-                        )
-            except BaseException as e:  # noqa: BLE001 - raised again in the building thread
-                self._error = e
-            finally:
-                self._queue.task_done()
-
-    def _raise_write_error(self) -> None:
-        if self._error is not None:
-            raise self._error
-
     def record(self, outcome: Outcome) -> None:
         """Note a stored article in the manifest (saved at the next checkpoint)."""
-        with self._lock:
-            self.manifest.record(
-                outcome.graph_iri,
-                content_hash=outcome.content_hash,
-                version=self.version,
-                source=outcome.source,
-                triples=outcome.triples,
-            )
+        self.manifest.record(
+            outcome.graph_iri,
+            content_hash=outcome.content_hash,
+            version=self.version,
+            source=outcome.source,
+            triples=outcome.triples,
+        )
 
     def checkpoint(self) -> None:
-        """Wait for the queued writes, merge the shared graph, then save the manifest (in
-        that order: see the module docstring of :mod:`kg.batch.manifest`). After a write
-        error, the graphs written before it are merged and recorded, then the error is
-        raised."""
-        self._queue.join()
+        """Merge the shared graph, then save the manifest (in that order: see the module
+        docstring of :mod:`kg.batch.manifest`)."""
         if self.contributions:
             data = b"\n".join(sorted(self.contributions)) + b"\n"
             refresh_shared_graph(self.store, self.shared_iri, data)
             self.contributions.clear()
-        with self._lock:
-            self.manifest.save()
+        self.manifest.save()
         self.since = 0
         self.last = time.monotonic()
-        self._raise_write_error()
 
     def finish(self) -> None:
-        try:
-            self.checkpoint()
-        finally:
-            if self._writer is not None:
-                self._queue.put(None)
-                self._writer.join()
-                self._writer = None
+        self.checkpoint()
 
 
 class FileSink:
