@@ -174,3 +174,32 @@ def test_article_validation_flags_a_graph_that_does_not_describe_itself() -> Non
     report = pipeline.validate(g)
     assert not report.conforms
     assert {r.result_path for r in report.results} >= {PROV.wasDerivedFrom, PROV.wasGeneratedBy}
+
+
+def test_a_store_write_error_stops_the_batch_and_keeps_the_manifest_honest(
+    tmp_path: Path,
+) -> None:
+    """A write error reaches the caller, and only the graphs really written are in the
+    saved manifest."""
+    from kg.batch.manifest import Manifest
+    from kg.errors import StoreError
+
+    files = HELD_OUT[:3]
+    failing = {"n": 0}
+    with open_store(tmp_path / "st") as s:
+        real = s.replace_graph
+
+        def flaky(graph_iri: str, nquads: bytes) -> int:
+            failing["n"] += 1
+            if failing["n"] == 2:
+                raise StoreError("KG507", f"cannot write graph <{graph_iri}>: disk full")
+            return real(graph_iri, nquads)
+
+        s.replace_graph = flaky  # type: ignore[method-assign]
+        with pytest.raises(StoreError, match="disk full"):
+            build_batch(files, SETTINGS, StoreSink(s, SETTINGS), workers_count=1)
+        graphs = [g for g in s.graphs() if g != WIKIDATA]
+    assert len(graphs) == 1
+    manifest = Manifest(tmp_path / "st")
+    recorded = [g for g in graphs if manifest.entries.get(g)]
+    assert recorded == graphs
