@@ -102,12 +102,14 @@ def peak_mb() -> float:
 # -- steps, each run in its own subprocess ------------------------------------------------
 
 
-def step_floor(corpus: Path, batch_size: str) -> dict:
+def step_floor(corpus: Path, batch_size: str, processes: str = "1") -> dict:
     import spacy
 
     texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
     nlp = spacy.load(MODEL)
-    kwargs = {} if batch_size == "default" else {"batch_size": int(batch_size)}
+    kwargs: dict = {} if batch_size == "default" else {"batch_size": int(batch_size)}
+    if processes != "1":
+        kwargs["n_process"] = int(processes)
     start, cpu = time.perf_counter(), cpu_seconds()
     for _doc in nlp.pipe(texts, **kwargs):
         pass
@@ -228,17 +230,21 @@ def bench(n: int, tmp: Path, *, w2: bool = True) -> dict:
     dump2 = run_step("dump", str(tmp / f"store-{n}-w1"))
     print(f"re-run: {again['seconds']:.1f} s", flush=True)
     if w2:
+        floor2 = run_step("floor", str(corpus), str(PARSE_BATCH), "2")
+        print(f"nlp.pipe, batch size {PARSE_BATCH}, n_process=2: {floor2['seconds']:.1f} s")
         w2 = run_step("build", str(corpus), str(tmp / f"store-{n}-w2"), "2")
         dump3 = run_step("dump", str(tmp / f"store-{n}-w2"))
         print(f"kg build --workers 2: {w2['seconds']:.1f} s", flush=True)
     else:
         w2, dump3 = {"seconds": float("nan"), "peak_mb": float("nan")}, {"sha256": "-"}
+        floor2 = {"seconds": float("nan")}
     queries = run_step("query", str(tmp / f"store-{n}-w1"))
     return {
         "n": n,
         "words": words,
         "floor": floor,
         "default": default,
+        "floor2": floor2,
         "w1": w1,
         "again": again,
         "w2": w2,
@@ -310,6 +316,16 @@ def table(results: list[dict]) -> str:
     row("re-run left the store unchanged", lambda r: "yes" if r["unchanged_store"] else "NO")
     row("kg build --workers 2, s", lambda r: f"{r['w2']['seconds']:.1f}")
     row("**speed-up w2 / w1**", lambda r: f"**{r['w1']['seconds'] / r['w2']['seconds']:.2f}x**")
+    row(
+        f"spaCy nlp.pipe, batch size {PARSE_BATCH}, n_process=2, s (its speed-up)",
+        lambda r: (
+            f"{r['floor2']['seconds']:.1f} ({r['floor']['seconds'] / r['floor2']['seconds']:.2f}x)"
+        ),
+    )
+    row(
+        "kg build --workers 2 / spaCy with 2 processes",
+        lambda r: f"{r['w2']['seconds'] / r['floor2']['seconds']:.2f}x",
+    )
     row("w2 store identical to w1", lambda r: "yes" if r["same_w1_w2"] else "NO")
     stages = sorted({k for r in results for k in r["w1"]["stages"]})
     for stage in stages:
@@ -337,7 +353,7 @@ def main() -> None:
     if args.step:
         name, *rest = args.step
         if name == "floor":
-            result = step_floor(Path(rest[0]), rest[1])
+            result = step_floor(Path(rest[0]), *rest[1:])
         elif name == "build":
             result = step_build(Path(rest[0]), Path(rest[1]), int(rest[2]))
         elif name == "query":
