@@ -7,8 +7,9 @@ counts: memory stays flat in the number of articles. Sinks:
 
 - :class:`StoreSink` writes each conforming article graph into its named graph (one
   transaction each: an article is fully in or fully out), merges the articles' shares of the
-  shared Wikidata graph at checkpoints (:func:`kg.store.refresh_shared_graph`) and then saves
-  the manifest;
+  shared Wikidata graph at checkpoints (:func:`kg.store.refresh_shared_graph`), flushes the
+  store to disk (without which RocksDB's buffers grow with every graph) and then saves the
+  manifest;
 - :class:`FileSink` collects the N-Quads for one output file (``kg build --out``; the file
   is written whole, so it is meant for small builds; big ones go to a store, then
   ``kg publish``).
@@ -147,6 +148,7 @@ class StoreSink:
             data = b"\n".join(sorted(self.contributions)) + b"\n"
             refresh_shared_graph(self.store, self.shared_iri, data)
             self.contributions.clear()
+        self.store.flush()  # keeps memory flat (see OxigraphStore.flush), data on disk first
         self.manifest.save()
         self.since = 0
         self.last = time.monotonic()

@@ -59,6 +59,10 @@ class Store(Protocol):
         """Remove one named graph; ``False`` if there was no such graph."""
         ...
 
+    def flush(self) -> None:
+        """Write what the store buffers in memory to disk, and free that memory."""
+        ...
+
     def graphs(self) -> list[str]:
         """The named graphs' IRIs, sorted."""
         ...

