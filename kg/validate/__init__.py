@@ -1,4 +1,5 @@
-"""SHACL validation of newskg graphs (pySHACL only).
+"""SHACL validation of newskg graphs (pySHACL, the reference; pyshacl-turbo for the per-article
+check of ``kg build``: see :mod:`kg.validate.shacl`).
 
 ``validate_graph(graph)`` returns a :class:`ValidationReport` value; raising is opt-in
 (``report.raise_for_violations()``). ``load_rdf(path)`` reads the file given to
