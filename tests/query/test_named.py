@@ -20,6 +20,8 @@ CASES = [
     ("entities-person", "entities", {}),
     ("entities-organisation", "entities", {"type": "nkg:Organisation"}),
     ("events-in-region", "events-in-place", {"place": "coast region"}),
+    # the place chain of each event's own article only: e1 (article one) is in Townville too
+    ("events-in-farland", "events-in-place", {"place": "Farland"}),
     (
         "events-in-region-march",
         "events-in-place",
