@@ -177,3 +177,17 @@ def test_non_violent_uses_are_not_events(run) -> None:
         {},
     )
     assert x.events == []
+
+
+def test_place_comma_country_but_not_a_country_in_another(run) -> None:
+    """ "X, <country>" places X in the country, but not when X is a country: "bids from
+    England, Portugal and Spain" is a list (found on real news, where England then lay in
+    Portugal and, through nkg:locatedIn*, 182 places in each other)."""
+    x = run(
+        "Gunmen attacked Banias, Syria, on Friday. FIFA chose Russia over bids from England, "
+        "Portugal and Spain. Delegates met in Aleppo, Syria and Homs.",
+        {"Place": ["Banias", "Syria", "Russia", "England", "Portugal", "Spain", "Aleppo", "Homs"]},
+    )
+    located = {(r.subject, r.object) for r in x.relations if r.predicate is RelationType.LOCATED_IN}
+    assert {("Place:Banias", "Place:Syria"), ("Place:Aleppo", "Place:Syria")} <= located
+    assert ("Place:England", "Place:Portugal") not in located

@@ -234,7 +234,9 @@ class RelationReader:
                                 )
 
     def _place(self, span: EntitySpan) -> None:
-        """ "X, <Country>": a place followed by a comma and a country."""
+        """ "X, <Country>": a place followed by a comma and a country, unless the two are
+        items of a list of countries ("bids from England, Portugal and Spain") or the
+        gazetteer puts X in another country (or X is a country)."""
         ctx = self.ctx
         toks = self._tokens(span)
         if not toks:
@@ -243,7 +245,27 @@ class RelationReader:
         if nxt + 1 < len(ctx.doc) and ctx.doc[nxt].text == ",":
             after = ctx.entity_of(ctx.doc[nxt + 1])
             if after and after.key in self.countries and after.key != span.key:
+                known = gazetteer_place(ctx.x.entities[span.key])
+                if known is not None and known.country not in (None, self.countries[after.key]):
+                    return
+                if self._country_list(toks[0].i, after):
+                    return
                 self._add(span.key, RelationType.LOCATED_IN, after.key, toks[0].i, nxt + 2)
+
+    def _country_list(self, first: int, country: EntitySpan) -> bool:
+        """Another country right before the place starting at token ``first`` (", ") or right
+        after ``country`` (", ", "and", "or"): the names are items of a list of countries."""
+        doc, ctx = self.ctx.doc, self.ctx
+
+        def country_at(i: int) -> bool:
+            found = ctx.entity_of(doc[i]) if 0 <= i < len(doc) else None
+            return found is not None and found.key in self.countries
+
+        if first >= 2 and doc[first - 1].text == "," and country_at(first - 2):
+            return True
+        last = ctx.token_at(country.end - 1)
+        i = last.i + 1 if last is not None else len(doc)
+        return i < len(doc) and doc[i].lower_ in (",", "and", "or") and country_at(i + 1)
 
     def _gazetteer_locations(self) -> None:
         """A place whose snapshot country is a country the article names (no mention)."""
