@@ -118,17 +118,6 @@ class OxigraphStore:
                     f"N-Quads for graph <{graph_iri}> hold a quad in another graph ({name})",
                 )
             triples.append(quad.triple)
-        if not self._store.contains_named_graph(graph):
-            # a new graph: one atomic insertion, without writing and parsing a SPARQL update
-            # (3.4 ms against 5.8 per article graph of about 350 triples)
-            new = {ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples}
-            try:
-                self._store.extend(new)
-            except (OSError, RuntimeError) as e:
-                raise StoreError(
-                    "KG507", f"cannot write graph <{graph_iri}> to {self._where()}: {e}"
-                ) from e
-            return len(new)
         unique = sorted(set(triples), key=str)
         body = (ox.serialize(unique, format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
         update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}}} }}"
@@ -142,8 +131,8 @@ class OxigraphStore:
 
     def _load_new(self, graph: ox.NamedNode, nquads: bytes) -> bool:
         """Store a graph that is not in the store yet with one transactional load, all in
-        Oxigraph (parsed there, with the GIL released: another thread builds the next
-        article meanwhile), when every line names that graph; ``False`` (nothing done) when
+        Oxigraph (3.4 ms against 5.8 for the SPARQL update per article graph of about 350
+        triples), when every line names that graph; ``False`` (nothing done) when
         the graph exists or a line names no graph or another one (the general path then
         reports it)."""
         suffix = f" {graph} .".encode()
