@@ -13,8 +13,10 @@ from rich.console import Console
 
 from kg.errors import KgError
 
-#: diagnostics and progress (stderr); results are written to stdout.
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+#: diagnostics and progress (stderr); results are written to stdout. Neither console
+#: turns ``:name:`` into an emoji: paths and messages such as ``news.jsonl:100: ...``
+#: are printed as they are.
+err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 ok; 1 a graph does not conform to the shapes (or a check failed); "
@@ -26,7 +28,7 @@ def out() -> Console:
     """A console on the current stdout (for tables): the terminal's width on a terminal,
     else wide enough that no cell is cut when the output is piped or saved."""
     width = None if sys.stdout.isatty() else 10_000
-    return Console(file=sys.stdout, highlight=False, soft_wrap=True, width=width)
+    return Console(file=sys.stdout, highlight=False, soft_wrap=True, width=width, emoji=False)
 
 
 def say(message: str) -> None:

@@ -74,6 +74,15 @@ def test_bad_article_leaves_an_existing_output_untouched(runner: CliRunner, tmp_
     assert out.read_text(encoding="utf-8") == "previous content\n"
 
 
+def test_messages_print_paths_as_they_are(runner: CliRunner, tmp_path: Path) -> None:
+    # rich turns ":name:" into an emoji unless told not to: "news.jsonl:100: ..." had its
+    # line number printed as a "hundred points" symbol
+    path = _article(tmp_path, "x:100:fire:.txt", "")
+    result = runner.invoke(app, ["build", str(path), "--out", str(tmp_path / "g.trig")])
+    assert result.exit_code == 3
+    _one_error_line(result, "KG206", "x:100:fire:.txt")
+
+
 def test_missing_path(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["build", str(tmp_path / "nope.txt")])
     assert result.exit_code == 3
