@@ -46,7 +46,9 @@ class ArticleMapper:
         self.x = extraction
         self.m = Minter(base_iri)
         self.key = extraction.article.key
-        self.g = Graph(identifier=URIRef(self.m.graph(self.key)))
+        # rdflib's context-unaware store: an article graph is one graph, and adding to it
+        # takes a fifth of the time the default (quad-indexing) store takes
+        self.g = Graph(store="SimpleMemory", identifier=URIRef(self.m.graph(self.key)))
         self.article = URIRef(self.m.article(self.key))
         self._entity_iris = {e.key: self._mint_entity(e) for e in extraction.entities.values()}
         self._described_iris = {

@@ -20,10 +20,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.model import EntityType, Mention
 from kg.resolve.candidates import NameMention, Source
-from kg.resolve.lexicon import Lexicon
+from kg.resolve.lexicon import Lexicon, Title
 from kg.resolve.names import (
     display_name,
     initials,
@@ -49,6 +50,11 @@ class Cluster:
     extra: list[Mention] = field(default_factory=list)
     joined_person: bool = False
     type: EntityType = EntityType.PERSON
+    # (titles, number of names) -> their keys: names are only ever added, and the merge
+    # rules ask for the keys of every cluster again for each cluster they place
+    _memo: tuple[object, int, frozenset[tuple[str, ...]]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @property
     def first(self) -> int:
@@ -58,15 +64,25 @@ class Cluster:
     def qids(self) -> set[str]:
         return {n.qid for n in self.names if n.qid}
 
-    def keys(self, titles: AbstractSet[tuple[str, ...]]) -> set[tuple[str, ...]]:
-        return {name_key(n.mention.text, titles=titles) for n in self.names}
+    def keys(self, titles: AbstractSet[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+        memo = self._memo
+        if memo is not None and memo[0] is titles and memo[1] == len(self.names):
+            return memo[2]
+        keys = frozenset(name_key(n.mention.text, titles=titles) for n in self.names)
+        self._memo = (titles, len(self.names), keys)
+        return keys
 
     def longest(self, titles: AbstractSet[tuple[str, ...]]) -> tuple[str, ...]:
         return max(self.keys(titles), key=lambda k: (len(k), k))
 
 
 def title_keys(lexicon: Lexicon) -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(w.casefold() for w in t.words) for t in lexicon.titles)
+    return _title_keys(lexicon.titles)
+
+
+@lru_cache(maxsize=16)
+def _title_keys(titles: tuple[Title, ...]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(w.casefold() for w in t.words) for t in titles)
 
 
 def _initial_key(n: NameMention, titles: AbstractSet[tuple[str, ...]]) -> tuple[str, ...]:

@@ -36,12 +36,22 @@ def words(text: str) -> list[str]:
 
 def leading_title(tokens: Sequence[str], titles: Collection[tuple[str, ...]]) -> int:
     """Number of leading tokens that form a title (longest match), 0 if none."""
-    best = 0
-    for title in titles:
-        n = len(title)
-        if n > best and len(tokens) > n and tuple(t.casefold() for t in tokens[:n]) == title:
-            best = n
-    return best
+    by_length = _by_length(titles) if isinstance(titles, frozenset) else _index(titles)
+    for n, group in by_length:  # longest first
+        if len(tokens) > n and tuple(t.casefold() for t in tokens[:n]) in group:
+            return n
+    return 0
+
+
+def _index(titles: Collection[tuple[str, ...]]) -> tuple[tuple[int, frozenset], ...]:
+    """``titles`` grouped by their number of words, longest first."""
+    lengths = sorted({len(t) for t in titles if t}, reverse=True)
+    return tuple((n, frozenset(t for t in titles if len(t) == n)) for n in lengths)
+
+
+@lru_cache(maxsize=16)
+def _by_length(titles: frozenset[tuple[str, ...]]) -> tuple[tuple[int, frozenset], ...]:
+    return _index(titles)
 
 
 def display_name(text: str, *, titles: Collection[tuple[str, ...]] = ()) -> str:

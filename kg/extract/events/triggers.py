@@ -101,8 +101,22 @@ def _casualty_verbs(ctx: Ctx) -> set[str]:
     }
 
 
+#: (vocab, triggers, matcher) of the last few pipelines: the matcher is built once per
+#: pipeline and lexicon, not once per article
+_MATCHERS: list[tuple[Vocab, Triggers, PhraseMatcher]] = []
+
+
 def _phrase_matcher(vocab: Vocab, trig: Triggers) -> PhraseMatcher:
     """A PhraseMatcher on lower-cased text for the multi-word triggers, one label per class."""
+    for known_vocab, known_trig, matcher in _MATCHERS:
+        if known_vocab is vocab and known_trig is trig:
+            return matcher
+    matcher = _new_phrase_matcher(vocab, trig)
+    _MATCHERS[:] = [*_MATCHERS[-3:], (vocab, trig, matcher)]
+    return matcher
+
+
+def _new_phrase_matcher(vocab: Vocab, trig: Triggers) -> PhraseMatcher:
     matcher = PhraseMatcher(vocab, attr="LOWER")
     by_type: dict[EventType, list[Doc]] = {}
     for words, etype in trig.phrase.items():

@@ -19,17 +19,22 @@ _JOIN = {"and", "to", "-", "–", "through", "until", "or"}
 
 
 @lru_cache(maxsize=64)
-def _parser(published: date | None) -> DateDataParser:
-    """What ``dateparser.parse`` builds on every call, built once per reference day."""
+def _parser(published: date | None, absolute: bool = False) -> DateDataParser:
+    """What ``dateparser.parse`` builds on every call, built once per reference day.
+    ``absolute``: only dateparser's parser of calendar dates ("30 March 2017", "March",
+    "Sunday"), without the relative, timestamp and no-spaces ones that every call would
+    otherwise try first (half the time per call)."""
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": []}
     if published is not None:
         settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    if absolute:
+        settings["PARSERS"] = ["absolute-time"]
     return DateDataParser(languages=["en"], settings=settings)
 
 
 @lru_cache(maxsize=4096)
-def _parse(text: str, published: date | None) -> date | None:
-    parsed = _parser(published).get_date_data(text).date_obj
+def _parse(text: str, published: date | None, absolute: bool = False) -> date | None:
+    parsed = _parser(published, absolute).get_date_data(text).date_obj
     return parsed.date() if parsed else None
 
 
@@ -149,7 +154,7 @@ class TimeFinder:
     def _weekday(self, word: str) -> date | None:
         """A weekday name: the latest such day up to the publication day itself."""
         assert self.published is not None
-        return _parse(word, self.published + timedelta(days=1))
+        return _parse(word, self.published + timedelta(days=1), absolute=True)
 
     def _weekdays(self, toks, lowers, i: int) -> TimeValue | None:  # type: ignore[no-untyped-def]
         if self.published is None:
@@ -192,7 +197,7 @@ class TimeFinder:
         has_year = any(t.like_num and len(t.text) == 4 for t in toks[lo:hi])
         if not (has_year or self.published):
             return None
-        day = _parse(text, self.published)
+        day = _parse(text, self.published, absolute=True)
         if day is None:
             return None
         mention = self._mention(toks[lo], toks[hi - 1], "TIME")
