@@ -5,11 +5,16 @@ see :mod:`kg.batch.manifest`), builds the others in one or more processes
 (:mod:`kg.batch.workers`) and hands each outcome to a sink as it arrives, keeping only
 counts: memory stays flat in the number of articles. Sinks:
 
-- :class:`StoreSink` writes each conforming article graph into its named graph (one
-  transaction each: an article is fully in or fully out), merges the articles' shares of the
-  shared Wikidata graph at checkpoints (:func:`kg.store.refresh_shared_graph`), flushes the
-  store to disk (without which RocksDB's buffers grow with every graph) and then saves the
-  manifest;
+- :class:`StoreSink` writes each conforming article graph into its named graph. The graph
+  of an article already in the store is replaced at once, in one transaction (the old graph
+  or the new one, never a mix); new graphs wait for the next checkpoint and go in with one
+  bulk load (:meth:`kg.store.OxigraphStore.add_new_graphs`: about 2 ms per article graph
+  against 5 for one transaction each, in a store of 2,000 articles). At each checkpoint
+  (every :data:`CHECKPOINT_EVERY` graphs, :data:`CHECKPOINT_BYTES` of waiting N-Quads or
+  :data:`CHECKPOINT_SECONDS`, and at the end) the sink loads the waiting graphs, merges
+  the articles' shares of the shared Wikidata graph (:func:`kg.store.refresh_shared_graph`),
+  flushes the store to disk (without which RocksDB's buffers grow with every graph) and
+  then saves the manifest, which lists only graphs that are in the store whole;
 - :class:`FileSink` collects the N-Quads for one output file (``kg build --out``; the file
   is written whole, so it is meant for small builds; big ones go to a store, then
   ``kg publish``).
@@ -38,6 +43,8 @@ from kg.store import OxigraphStore, refresh_shared_graph
 #: checkpoint (shared graph merged, manifest saved) after this many written graphs
 CHECKPOINT_EVERY = 200
 CHECKPOINT_SECONDS = 60.0
+#: ... or when the new graphs waiting for their bulk load hold this many bytes of N-Quads
+CHECKPOINT_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(slots=True)
@@ -102,6 +109,8 @@ class StoreSink:
         self.manifest = Manifest(store.path)
         self.present = set(store.graphs())
         self.contributions: set[bytes] = set()
+        self.waiting: dict[str, Outcome] = {}  # new graphs, loaded at the next checkpoint
+        self.waiting_bytes = 0
         self.since = 0
         self.last = time.monotonic()
 
@@ -123,13 +132,32 @@ class StoreSink:
     def add(self, outcome: Outcome) -> None:
         if outcome.status != "built" or not outcome.conforms:
             return
-        self.store.replace_graph(outcome.graph_iri, outcome.nquads)
-        self.present.add(outcome.graph_iri)
+        iri = outcome.graph_iri
+        if iri in self.present and iri not in self.waiting:
+            self.store.replace_graph(iri, outcome.nquads)
+            self._stored(outcome)
+        else:
+            self.waiting[iri] = outcome
+            self.waiting_bytes += len(outcome.nquads)
+            self.present.add(iri)
+        self.since += 1
+        if (
+            self.since >= CHECKPOINT_EVERY
+            or self.waiting_bytes >= CHECKPOINT_BYTES
+            or time.monotonic() - self.last > CHECKPOINT_SECONDS
+        ):
+            self.checkpoint()
+
+    def _stored(self, outcome: Outcome) -> None:
         self.contributions.update(line for line in outcome.wikidata.splitlines() if line)
         self.record(outcome)
-        self.since += 1
-        if self.since >= CHECKPOINT_EVERY or time.monotonic() - self.last > CHECKPOINT_SECONDS:
-            self.checkpoint()
+
+    def _load_waiting(self) -> None:
+        waiting, self.waiting, self.waiting_bytes = list(self.waiting.values()), {}, 0
+        if waiting:
+            self.store.add_new_graphs([(o.graph_iri, o.nquads) for o in waiting])
+        for outcome in waiting:
+            self._stored(outcome)
 
     def record(self, outcome: Outcome) -> None:
         """Note a stored article in the manifest (saved at the next checkpoint)."""
@@ -142,8 +170,15 @@ class StoreSink:
         )
 
     def checkpoint(self) -> None:
-        """Merge the shared graph, then save the manifest (in that order: see the module
-        docstring of :mod:`kg.batch.manifest`)."""
+        """Load the new graphs, merge the shared graph, then save the manifest (in that
+        order: see the module docstring of :mod:`kg.batch.manifest`). When the load fails,
+        the graphs stored before are still merged and recorded, then the error is raised."""
+        try:
+            self._load_waiting()
+        finally:
+            self._merge_and_save()
+
+    def _merge_and_save(self) -> None:
         if self.contributions:
             data = b"\n".join(sorted(self.contributions)) + b"\n"
             refresh_shared_graph(self.store, self.shared_iri, data)

@@ -92,13 +92,8 @@ def is_acronym(text: str, rules: NameRules | None = None) -> bool:
 def content_tokens(text: str, *, person: bool = False, rules: NameRules | None = None) -> list[str]:
     """Tokens without Arabic articles, translated words mapped, titles dropped for persons."""
     rules = rules or load_rules()
-    folded = fold(text)
     # hyphen-attached article: "al-Bab", "as-Salam", "ash-Sham"
-    folded = re.sub(
-        r"\b(" + "|".join(sorted(rules.articles, key=len, reverse=True)) + r")-(?=[a-z])",
-        " ",
-        folded,
-    )
+    folded = _hyphened_article(rules.articles).sub(" ", fold(text))
     toks = tokens(folded, rules)
     out: list[str] = []
     for i, tok in enumerate(toks):
@@ -109,6 +104,11 @@ def content_tokens(text: str, *, person: bool = False, rules: NameRules | None =
             continue
         out.append(rules.translated.get(tok, tok))
     return out or toks
+
+
+@lru_cache(maxsize=16)
+def _hyphened_article(articles: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(sorted(articles, key=len, reverse=True)) + r")-(?=[a-z])")
 
 
 def variant_key(text: str, *, person: bool = False, rules: NameRules | None = None) -> str:

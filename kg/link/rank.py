@@ -130,12 +130,16 @@ class CandidateIndex:
         self.items: dict[str, GazetteerItem] = {}
         self._keys: dict[str, dict[str, set[str]]] = {lv: defaultdict(set) for lv in LEVELS}
         self._acronyms: dict[str, set[str]] = defaultdict(set)
+        # (first, last) content token of persons' names -> their QIDs, in item order; built
+        # on the first lookup that needs it, dropped when an item is added
+        self._person_ends: dict[tuple[str, str], list[str]] | None = None
         for item in items:
             self.add(item)
 
     def add(self, item: GazetteerItem) -> None:
         """Index one item (a later item with the same QID replaces the earlier one)."""
         self.items[item.qid] = item
+        self._person_ends = None
         person = item.type == "Person"
         for n, name in enumerate(item.names):
             if n and _reference_alias(name, item, self.rules):
@@ -197,19 +201,29 @@ class CandidateIndex:
         return sorted(found.values(), key=_order)
 
     def _given_and_surname(self, name: str) -> list[str]:
+        """Persons with a name (not a reference alias) of two tokens or more that begins
+        and ends like ``name`` ("Bashar al-Assad" for "Bashar Hafez al-Assad")."""
         toks = content_tokens(name, person=True, rules=self.rules)
-        out = []
+        if not toks:
+            return []
+        if self._person_ends is None:
+            self._person_ends = self._index_person_ends()
+        return self._person_ends.get((toks[0], toks[-1]), [])
+
+    def _index_person_ends(self) -> dict[tuple[str, str], list[str]]:
+        index: dict[tuple[str, str], list[str]] = {}
         for qid, item in self.items.items():
             if item.type != "Person":
                 continue
+            ends = set()
             for k, n in enumerate(item.names):
                 if k and _reference_alias(n, item, self.rules):
                     continue
                 it = content_tokens(n, person=True, rules=self.rules)
-                if len(it) >= 2 and it[0] == toks[0] and it[-1] == toks[-1]:
-                    out.append(qid)
-                    break
-        return out
+                if len(it) >= 2 and (it[0], it[-1]) not in ends:
+                    ends.add((it[0], it[-1]))
+                    index.setdefault((it[0], it[-1]), []).append(qid)
+        return index
 
 
 def _reference_alias(name: str, item: GazetteerItem, rules: NameRules) -> bool:

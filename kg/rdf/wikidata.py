@@ -111,7 +111,7 @@ def enrichment_triples(
     Returns:
         A graph (identifier ``graph_iri``) with no blank node: same input, same triples.
     """
-    g = Graph(identifier=graph_iri) if graph_iri is not None else Graph()
+    g = Graph(store="SimpleMemory", identifier=graph_iri)  # one graph: no quad index
     linked = sorted(
         (e for e in entities if e.same_as and e.wikidata), key=lambda e: (e.same_as or "", e.key)
     )

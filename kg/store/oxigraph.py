@@ -3,6 +3,10 @@
 Atomicity: :meth:`OxigraphStore.replace_graph` sends one SPARQL Update
 (``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { ... } }``), which Oxigraph applies in one
 RocksDB transaction: a process killed mid-way leaves either the old graph or the new one.
+:meth:`OxigraphStore.add_new_graphs` writes many graphs that are not in the store yet with
+Oxigraph's bulk loader, two to three times faster and without that guarantee: after a failed
+load it removes what it wrote, and a graph a killed process left half-written is replaced
+whole by the next build of its article (the build's manifest never lists it).
 
 Union default graph: pyoxigraph 0.5.13 returns a fact once per graph that holds it; callers
 that count across articles use ``DISTINCT``. :meth:`OxigraphStore.query` removes duplicate
@@ -135,10 +139,7 @@ class OxigraphStore:
         triples), when every line names that graph; ``False`` (nothing done) when
         the graph exists or a line names no graph or another one (the general path then
         reports it)."""
-        suffix = f" {graph} .".encode()
-        if self._store.contains_named_graph(graph) or not all(
-            line.endswith(suffix) for line in nquads.splitlines() if line.strip()
-        ):
+        if not self._whole_new(graph, nquads):
             return False
         try:
             # to_graph: a line without a graph name (ending like one naming it) goes there too
@@ -152,6 +153,48 @@ class OxigraphStore:
                 "KG507", f"cannot write graph <{graph.value}> to {self._where()}: {e}"
             ) from e
         return True
+
+    def add_new_graphs(self, graphs: list[tuple[str, bytes]]) -> None:
+        """Write ``(graph IRI, N-Quads)`` pairs with one bulk load (see the module docstring).
+        Every line must be a quad in its pair's graph, as :func:`kg.batch.outcome.nquads`
+        writes them; a graph already in the store, or with a line ending otherwise, goes
+        through :meth:`replace_graph` instead. A graph given twice keeps its last N-Quads.
+        On a failed load, the graphs of this call are removed (as far as the store lets us)
+        before the error is raised.
+
+        Raises:
+            InputError: KG256/KG257, malformed N-Quads.
+            StoreError: KG507, the store cannot be written.
+        """
+        self._writable()
+        bulk: dict[str, tuple[ox.NamedNode, bytes]] = {}
+        for iri, nquads in dict(graphs).items():
+            graph = _named_node(iri)
+            if self._whole_new(graph, nquads):
+                bulk[iri] = (graph, nquads)
+            else:
+                self.replace_graph(iri, nquads)
+        if not bulk:
+            return
+        try:
+            data = b"".join(nquads for _, nquads in bulk.values())
+            self._store.bulk_load(data, ox.RdfFormat.N_QUADS)
+        except (SyntaxError, OSError, RuntimeError) as e:
+            for graph, _ in bulk.values():
+                try:
+                    self._store.remove_graph(graph)
+                except (OSError, RuntimeError):  # the store is failing: the next build mends
+                    break
+            if isinstance(e, SyntaxError):
+                raise InputError("KG256", f"N-Quads to load are malformed: {e}") from e
+            raise StoreError("KG507", f"cannot write to {self._where()}: {e}") from e
+
+    def _whole_new(self, graph: ox.NamedNode, nquads: bytes) -> bool:
+        """``graph`` is not in the store and every line of ``nquads`` names it."""
+        suffix = f" {graph} .".encode()
+        return not self._store.contains_named_graph(graph) and all(
+            line.endswith(suffix) for line in nquads.splitlines() if line.strip()
+        )
 
     def _count(self, graph: ox.NamedNode) -> int:
         query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"

@@ -177,32 +177,40 @@ def test_article_validation_flags_a_graph_that_does_not_describe_itself() -> Non
 
 
 def test_a_store_write_error_stops_the_batch_and_keeps_the_manifest_honest(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A write error reaches the caller, and only the graphs really written are in the
-    saved manifest."""
+    saved manifest (new graphs are bulk-loaded at checkpoints: here one per article)."""
+    from kg.batch import build as batch_build
     from kg.batch.manifest import Manifest
     from kg.errors import StoreError
 
+    monkeypatch.setattr(batch_build, "CHECKPOINT_EVERY", 1)
     files = HELD_OUT[:3]
-    failing = {"n": 0}
+    calls = {"n": 0}
     with open_store(tmp_path / "st") as s:
-        real = s.replace_graph
+        real = s.add_new_graphs
 
-        def flaky(graph_iri: str, nquads: bytes) -> int:
-            failing["n"] += 1
-            if failing["n"] == 2:
-                raise StoreError("KG507", f"cannot write graph <{graph_iri}>: disk full")
-            return real(graph_iri, nquads)
+        def flaky(graphs: list[tuple[str, bytes]]) -> None:
+            calls["n"] += 1
+            if calls["n"] == 2:
+                raise StoreError("KG507", "cannot write: disk full")
+            real(graphs)
 
-        s.replace_graph = flaky  # type: ignore[method-assign]
+        s.add_new_graphs = flaky  # type: ignore[method-assign]
         with pytest.raises(StoreError, match="disk full"):
             build_batch(files, SETTINGS, StoreSink(s, SETTINGS), workers_count=1)
         graphs = [g for g in s.graphs() if g != WIKIDATA]
-    assert len(graphs) == 1
+        shared = s.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{WIKIDATA}> {{ ?s ?p ?o }} }}")
+    assert calls["n"] == 2 and len(graphs) == 1
     manifest = Manifest(tmp_path / "st")
-    recorded = [g for g in graphs if manifest.entries.get(g)]
-    assert recorded == graphs
+    assert sorted(manifest.entries) == graphs
+    # the shared graph holds the stored article's Wikidata facts, not the failed one's
+    alone = tmp_path / "alone"
+    _store_build([files[0]], alone)
+    with open_store(alone, read_only=True) as s:
+        expected = s.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{WIKIDATA}> {{ ?s ?p ?o }} }}")
+    assert shared.rows == expected.rows
 
 
 def test_an_article_url_that_is_not_a_valid_iri_is_escaped_and_the_article_lands(

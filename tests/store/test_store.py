@@ -55,6 +55,57 @@ def test_malformed_nquads_are_an_input_error(store) -> None:
         store.replace_graph(G1, b"<a> <b> .\n")
 
 
+def test_add_new_graphs_gives_the_store_one_transaction_per_graph_would(tmp_path: Path) -> None:
+    G3 = "https://w3id.org/newskg/id/graph/a3"
+    with open_store(tmp_path / "one") as one:
+        one.replace_graph(G1, nquads(2, tag="old", graph=G1))
+        for g, tag in ((G1, "a"), (G2, "b"), (G3, "c")):
+            one.replace_graph(g, nquads(3, tag=tag, graph=g))
+        expected = one.dump()
+    with open_store(tmp_path / "bulk") as bulk:
+        bulk.replace_graph(G1, nquads(2, tag="old", graph=G1))
+        graphs = [(g, nquads(3, tag=t, graph=g)) for g, t in ((G1, "a"), (G2, "b"), (G3, "c"))]
+        bulk.add_new_graphs(graphs)  # G1 exists: replaced, not appended to
+        assert bulk.graphs() == sorted([G1, G2, G3])
+        assert bulk.dump() == expected
+
+
+def test_add_new_graphs_refuses_quads_in_another_graph(store) -> None:
+    with pytest.raises(InputError, match="another graph"):
+        store.add_new_graphs([(G1, nquads(2, tag="x", graph=G2))])
+    assert store.graphs() == []
+
+
+def test_a_failed_bulk_load_leaves_none_of_its_graphs(store) -> None:
+    class HalfWrites:
+        """The store, but its bulk load writes the first graph, then fails."""
+
+        def __init__(self, inner) -> None:  # type: ignore[no-untyped-def]
+            self.inner = inner
+
+        def bulk_load(self, data: bytes, fmt) -> None:  # type: ignore[no-untyped-def]
+            first = data.split(b"\n")[0] + b"\n"
+            self.inner.load(first, format=fmt)
+            raise OSError("No space left on device")
+
+        def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+            return getattr(self.inner, name)
+
+    store.replace_graph(G1, nquads(2, tag="kept", graph=G1))
+    real = store._store
+    store._store = HalfWrites(real)
+    G3 = "https://w3id.org/newskg/id/graph/a3"
+    try:
+        with pytest.raises(StoreError, match="KG507.*No space left"):
+            store.add_new_graphs(
+                [(G2, nquads(2, tag="b", graph=G2)), (G3, nquads(1, tag="c", graph=G3))]
+            )
+    finally:
+        store._store = real
+    assert store.graphs() == [G1]
+    assert store.triple_count() == 2
+
+
 def test_remove_graph(store) -> None:
     store.replace_graph(G1, nquads(2, tag="a"))
     store.replace_graph(G2, nquads(2, tag="b"))
