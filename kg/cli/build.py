@@ -36,7 +36,8 @@ STORE_RULE = (
     help="Build the knowledge graph of articles: .txt/.md files, .jsonl files (one article "
     "per line: 'text' plus front-matter keys), folders of them, or '-' (JSON Lines on stdin).\n\n"
     "Each article becomes one named graph, validated with the SHACL shapes before it is "
-    "written; in a store it replaces the article's previous graph in one transaction, and an "
+    "written; in a store it replaces the article's previous graph in one transaction (new "
+    "graphs go in together at checkpoints, see docs/scale.md), and an "
     "article whose text and extraction version are unchanged is skipped (--rebuild forces). "
     + STORE_RULE
     + f" File formats follow the --out suffix ({', '.join(FORMATS)}; .ttl and .nt hold the "
