@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from kg.errors import ConfigError
@@ -92,8 +92,20 @@ def load_snapshot(path: Path | None = None) -> tuple[GazetteerItem, ...]:
 
 
 def snapshot_meta(path: Path | None = None) -> dict[str, object]:
-    """The snapshot's ``meta.json`` (name, version, retrieval date, origin, licence)."""
+    """The snapshot's ``meta.json`` (name, version, retrieval date, origin, licence); read
+    again only when the file changes (every article graph names the snapshot version)."""
     path = path or snapshot_path().with_name("meta.json")
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError as e:
+        raise ConfigError(
+            "KG103", f"{path}: cannot read the snapshot metadata ({e.strerror})"
+        ) from e
+    return dict(_snapshot_meta(path, stamp))
+
+
+@lru_cache(maxsize=8)
+def _snapshot_meta(path: Path, _stamp: int) -> dict[str, object]:
     try:
         meta = json.loads(path.read_text(encoding="utf-8"))
     except OSError as e:

@@ -9,6 +9,7 @@ software and model versions). No timestamps: the same input gives the same tripl
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
@@ -136,8 +137,8 @@ class ArticleMapper:
         g = self.g
         g.add((node, RDF.type, NKG.Mention))
         g.add((node, NIF.anchorOf, Literal(mention.text)))
-        g.add((node, NIF.beginIndex, Literal(mention.begin, datatype=XSD.nonNegativeInteger)))
-        g.add((node, NIF.endIndex, Literal(mention.end, datatype=XSD.nonNegativeInteger)))
+        g.add((node, NIF.beginIndex, _count_literal(mention.begin)))
+        g.add((node, NIF.endIndex, _count_literal(mention.end)))
         g.add((node, NKG.article, self.article))
         return node
 
@@ -196,9 +197,9 @@ class ArticleMapper:
                 else (NKG.injuredMin, NKG.injuredMax)
             )
             if report.minimum is not None:
-                g.add((cnode, low, Literal(report.minimum, datatype=XSD.nonNegativeInteger)))
+                g.add((cnode, low, _count_literal(report.minimum)))
             if report.maximum is not None:
-                g.add((cnode, high, Literal(report.maximum, datatype=XSD.nonNegativeInteger)))
+                g.add((cnode, high, _count_literal(report.maximum)))
             if report.reported_by:
                 g.add((cnode, NKG.reportedBy, self.ref(report.reported_by)))
             if report.claim:
@@ -278,6 +279,12 @@ def to_dataset(graphs: Iterable[Graph]) -> Dataset:
         for triple in graph:
             target.add(triple)
     return ds
+
+
+@lru_cache(maxsize=65536)
+def _count_literal(n: int) -> Literal:
+    """``n`` as an ``xsd:nonNegativeInteger`` (offsets and figures: built once per value)."""
+    return Literal(n, datatype=XSD.nonNegativeInteger)
 
 
 def bind_prefixes(g: Graph | Dataset) -> None:
