@@ -16,7 +16,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.sentences import sentence_start, sentence_starts
+from kg.extract.sentences import lowers, sentence_start, sentence_starts
 from kg.gazetteer import load_snapshot
 from kg.resolve.lexicon import Lexicon
 
@@ -39,8 +39,11 @@ def find_groups(doc: Doc, lexicon: Lexicon) -> list[Span]:
     """Descriptions of groups in ``doc``, each with ``span._.kg_group`` set (see
     :class:`kg.resolve.candidates.Description` for the fields)."""
     spans: list[Span] = []
-    for token in doc:
-        span = _description(doc, token, lexicon)
+    heads = lexicon.armed.heads
+    for i, lower in enumerate(lowers(doc)):
+        if lower not in heads:
+            continue  # what _description checks first, without making a Token
+        span = _description(doc, doc[i], lexicon)
         if span is not None:
             spans.append(span)
     return spans

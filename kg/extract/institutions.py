@@ -8,6 +8,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from kg.extract.sentences import lowers
 from kg.resolve.lexicon import Lexicon, patterns_dir
 
 
@@ -28,8 +29,11 @@ def find_institutions(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int]]:
     """Character spans of "[nationality] <portfolio> ministry" and "<nationality> <head>"."""
     portfolios, heads = _rules()
     found = []
-    for tok in doc[1:]:
-        before = doc[tok.i - 1]
+    lower = lowers(doc)
+    for i in range(1, len(doc)):
+        if lower[i] != "ministry" and lower[i] not in heads:
+            continue  # neither branch below can match: no Token made
+        tok, before = doc[i], doc[i - 1]
         start = None
         if tok.lower_ == "ministry" and before.lower_ in portfolios:
             start = before.i

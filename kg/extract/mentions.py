@@ -3,15 +3,13 @@ here)."""
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Doc, Span
 
 from kg.extract.areas import find_areas
 from kg.extract.cleanup import trim_name
 from kg.extract.components import GAZETTEER_ID, GROUPS_KEY
 from kg.extract.institutions import find_institutions
-from kg.extract.sentences import doc_text, sentence_start
+from kg.extract.sentences import doc_text, lowers, sentence_start
 from kg.extract.wire import credit_spans, dateline
 from kg.model import EntityType, Mention
 from kg.resolve.candidates import (
@@ -424,9 +422,22 @@ def _roles_before(doc: Doc, span: Span, lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(sorted(roles))
 
 
-@cache
+#: the index of the last few lexicons' titles, by identity: a tuple does not keep its hash,
+#: and hashing every title on each of an article's names cost half a millisecond
+_TITLE_INDEX: list[tuple[tuple[Title, ...], dict[int, dict[tuple[str, ...], set[str]]]]] = []
+
+
 def _titles_by_length(titles: tuple[Title, ...]) -> dict[int, dict[tuple[str, ...], set[str]]]:
     """Title length -> casefolded title words -> the roles they give (titles with a role)."""
+    for known, index in _TITLE_INDEX:
+        if known is titles:
+            return index
+    index = _index_titles(titles)
+    _TITLE_INDEX[:] = [*_TITLE_INDEX[-3:], (titles, index)]
+    return index
+
+
+def _index_titles(titles: tuple[Title, ...]) -> dict[int, dict[tuple[str, ...], set[str]]]:
     index: dict[int, dict[tuple[str, ...], set[str]]] = {}
     for title in titles:
         if title.role is not None:
@@ -457,9 +468,10 @@ def _role_mentions(doc: Doc, lexicon: Lexicon) -> list[RoleMention]:
         (t for t in lexicon.titles if t.role and t.words), key=lambda t: -len(t.words)
     ):
         by_first.setdefault(title.words[0], []).append(title)
-    for tok in doc:
-        if tok.lower_ != "the":
+    for k, lower in enumerate(lowers(doc)):
+        if lower != "the":
             continue
+        tok = doc[k]
         i = tok.i + 1
         while i < len(doc) and doc[i].pos_ == "ADJ":
             i += 1

@@ -3,6 +3,7 @@ sentence of the document on each call, which made long articles quadratic)."""
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc
 
 _KEY = "kg.sentence_starts"
@@ -34,3 +35,29 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+_LOWER_KEY = "kg.lowers"
+_LEMMA_KEY = "kg.lemmas"
+
+
+def lowers(doc: Doc) -> list[str]:
+    """``token.lower_`` of every token, computed once per Doc: the scans of every step
+    look at these strings first and make a spaCy ``Token`` only for the few that qualify."""
+    table = doc.user_data.get(_LOWER_KEY)
+    if table is None or len(table) != len(doc):
+        strings = doc.vocab.strings
+        table = doc.user_data[_LOWER_KEY] = [strings[h] for h in doc.to_array(LOWER).tolist()]
+    return table
+
+
+def lemmas(doc: Doc) -> list[str]:
+    """``token.lemma_.lower()`` of every token, computed once per Doc (after the
+    lemmatizer: do not call it from a component that runs before it)."""
+    table = doc.user_data.get(_LEMMA_KEY)
+    if table is None or len(table) != len(doc):
+        strings = doc.vocab.strings
+        table = doc.user_data[_LEMMA_KEY] = [
+            strings[h].lower() for h in doc.to_array(LEMMA).tolist()
+        ]
+    return table

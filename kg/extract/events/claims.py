@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from kg.extract.events.doc import Ctx
 from kg.extract.events.roles import AGENT_TYPES, agent, target
+from kg.extract.sentences import lemmas, lowers
 from kg.model import Claim, EntityType, RelationType
 
 _QUOTES = {'"', "“", "”", "``", "''"}
@@ -42,9 +43,13 @@ class ClaimReader:
 
     def read(self) -> list[Claim]:
         claims: list[Claim] = []
+        doc = self.ctx.doc
+        lower, lemma = lowers(doc), lemmas(doc)
         for n, unit in enumerate(self.ctx.units):
-            for tok in unit:
-                found = self._claim_at(tok, n)
+            for i in range(unit.start, unit.end):
+                if lower[i] != "according" and lemma[i] not in self.verbs:
+                    continue  # _claim_at needs one or the other
+                found = self._claim_at(doc[i], n)
                 if found is None:
                     continue
                 claim, begin, end = found

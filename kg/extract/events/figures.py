@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg.extract.events.doc import Ctx
+from kg.extract.sentences import lowers
 from kg.model import CasualtyKind, Mention
 
 _ARGS = {"nsubj", "nsubjpass", "dobj"}
@@ -58,9 +59,21 @@ class FigureReader:
             return sum(self.words[p] for p in parts)
         return None
 
+    def _may_count(self, lower: str) -> bool:
+        """Whether a token written ``lower`` can be a figure (a number or a vague one):
+        what :meth:`value` and the vague-word test look at first."""
+        text = lower.replace(",", "")
+        return (
+            text.isdecimal() or lower in self.vague or all(p in self.words for p in text.split("-"))
+        )
+
     def figures(self) -> list[Figure]:
         out: list[Figure] = []
-        for tok in self.ctx.doc:
+        doc = self.ctx.doc
+        for i, lower in enumerate(lowers(doc)):
+            if not self._may_count(lower):
+                continue
+            tok = doc[i]
             if tok.is_space:
                 continue
             number = self.value(tok)

@@ -11,6 +11,7 @@ from spacy.vocab import Vocab
 
 from kg.extract.events.doc import Ctx
 from kg.extract.events.lexicon import Triggers
+from kg.extract.sentences import lemmas, lowers
 from kg.model import EntityType, Event, EventType, Mention
 
 _NOUNISH = {"NOUN", "PROPN"}
@@ -59,7 +60,12 @@ def find_triggers(ctx: Ctx) -> list[Cand]:
         head = doc[end - 1] if head.pos_ not in _NOUNISH | {"VERB"} else head
         cands.append(_cand(ctx, head, i, end, etype, "phrase"))
         taken.update(range(i, end))
-    for tok in doc:
+    lemma_words, lower_words = _single_words(trig)
+    lower, lemma = lowers(doc), lemmas(doc)
+    for i in range(len(doc)):
+        if lemma[i] not in lemma_words and lower[i] not in lower_words:
+            continue  # no word _classify looks up: no Token made
+        tok = doc[i]
         if tok.i in taken or tok.is_space or tok.is_punct:
             continue
         found = _classify(ctx, tok)
@@ -99,6 +105,23 @@ def _casualty_verbs(ctx: Ctx) -> set[str]:
     return {w.lower() for w in cas["killed"]["verbs"]} | {
         w.lower() for w in cas["injured"]["verbs"]
     }
+
+
+#: (triggers, lemmas, lower-case forms) :func:`_classify` can return a class for
+_WORDS: list[tuple[Triggers, frozenset[str], frozenset[str]]] = []
+
+
+def _single_words(trig: Triggers) -> tuple[frozenset[str], frozenset[str]]:
+    """The lemmas and the lower-case forms :func:`_classify` looks up (noun, weapon,
+    support, published and verb triggers by lemma; noun triggers by form too)."""
+    for known, by_lemma, by_form in _WORDS:
+        if known is trig:
+            return by_lemma, by_form
+    by_lemma = frozenset(trig.noun) | frozenset(trig.weapon) | frozenset(trig.needs_support)
+    by_lemma |= frozenset(trig.published) | frozenset(trig.verb)
+    by_form = frozenset(trig.noun)
+    _WORDS[:] = [*_WORDS[-3:], (trig, by_lemma, by_form)]
+    return by_lemma, by_form
 
 
 #: (vocab, triggers, matcher) of the last few pipelines: the matcher is built once per

@@ -10,6 +10,7 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
 
+from kg.extract import sentences
 from kg.extract.events.doc import Ctx
 from kg.model import DatePrecision, Mention, TimeValue
 
@@ -57,6 +58,7 @@ class TimeFinder:
         }
         self.since_words = {w.lower() for w in lex.get("since_words") or ()}
         self.first_words = {p[0] for p in (*self.anaphoric, *self.relative) if p}
+        self.lowers = sentences.lowers(ctx.doc)
         self.last: TimeValue | None = None
         self.times: list[TimeValue | None] = []
         for unit in ctx.units:
@@ -96,8 +98,8 @@ class TimeFinder:
         return value if in_trigger or under_anchor else None
 
     def _find(self, unit: Span) -> TimeValue | None:
-        toks = list(unit)
-        lowers = [t.lower_ for t in toks]
+        toks = unit  # indexed like a list; a Token is made only where one is read
+        lowers = self.lowers[unit.start : unit.end]
         i = 0
         while i < len(toks):
             word = lowers[i]
