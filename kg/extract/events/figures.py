@@ -59,19 +59,16 @@ class FigureReader:
             return sum(self.words[p] for p in parts)
         return None
 
-    def _may_count(self, lower: str) -> bool:
-        """Whether a token written ``lower`` can be a figure (a number or a vague one):
-        what :meth:`value` and the vague-word test look at first."""
-        text = lower.replace(",", "")
-        return (
-            text.isdecimal() or lower in self.vague or all(p in self.words for p in text.split("-"))
-        )
-
     def figures(self) -> list[Figure]:
         out: list[Figure] = []
         doc = self.ctx.doc
+        words, vague_words = self.words, self.vague
         for i, lower in enumerate(lowers(doc)):
-            if not self._may_count(lower):
+            # what value() and the vague-word test below look at first, without a Token
+            text = lower.replace(",", "")
+            if not (
+                text.isdecimal() or lower in vague_words or all(p in words for p in text.split("-"))
+            ):
                 continue
             tok = doc[i]
             if tok.is_space:

@@ -39,6 +39,20 @@ def _parse(text: str, published: date | None, absolute: bool = False) -> date | 
     return parsed.date() if parsed else None
 
 
+#: a Monday: the reference week of :func:`_weekday_before`
+_REFERENCE_MONDAY = date(2001, 1, 1)
+
+
+def _weekday_before(word: str, base: date) -> date | None:
+    """What dateparser makes of a weekday name relative to ``base`` (the latest such day
+    before it). Its answer depends only on ``base``'s day of the week, so it is asked once
+    per pair of weekdays, relative to the day of a reference week that falls on the same
+    day of the week as ``base``, and moved by the number of days between the two."""
+    reference = _REFERENCE_MONDAY + timedelta(days=base.weekday())
+    day = _parse(word, reference, absolute=True)
+    return None if day is None else base + (day - reference)
+
+
 class TimeFinder:
     """Finds and resolves the time expressions of sentence units, remembering the last one."""
 
@@ -156,7 +170,7 @@ class TimeFinder:
     def _weekday(self, word: str) -> date | None:
         """A weekday name: the latest such day up to the publication day itself."""
         assert self.published is not None
-        return _parse(word, self.published + timedelta(days=1), absolute=True)
+        return _weekday_before(word, self.published + timedelta(days=1))
 
     def _weekdays(self, toks, lowers, i: int) -> TimeValue | None:  # type: ignore[no-untyped-def]
         if self.published is None:
