@@ -44,7 +44,7 @@ from kg.store import OxigraphStore, refresh_shared_graph
 CHECKPOINT_EVERY = 200
 CHECKPOINT_SECONDS = 60.0
 #: ... or when the new graphs waiting for their bulk load hold this many bytes of N-Quads
-CHECKPOINT_BYTES = 64 * 1024 * 1024
+CHECKPOINT_BYTES = 32 * 1024 * 1024
 
 
 @dataclass(slots=True)

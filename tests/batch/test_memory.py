@@ -53,8 +53,14 @@ def _peak(corpus: Path, store: Path, settings: Settings) -> tuple[int, int]:
 
 @pytest.mark.slow  # 200 small articles
 def test_peak_memory_does_not_grow_with_the_number_of_articles(
-    tmp_path: Path, blank_model: str
+    tmp_path: Path, blank_model: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from kg.batch import build as batch_build
+
+    # new graphs wait for their bulk load until a checkpoint: at most CHECKPOINT_EVERY
+    # graphs (or CHECKPOINT_BYTES). A window smaller than both builds shows that nothing
+    # else is kept
+    monkeypatch.setattr(batch_build, "CHECKPOINT_EVERY", 20)
     settings = Settings(model=blank_model)
     _peak(_corpus(tmp_path / "warm.jsonl", 5), tmp_path / "warm", settings)  # caches, lexicons
     small, n_small = _peak(_corpus(tmp_path / "s.jsonl", 40), tmp_path / "s", settings)
