@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from kg.caching import by_identity
 from kg.model import EntityType, Mention
 from kg.resolve.candidates import NameMention, Source
 from kg.resolve.lexicon import Lexicon, Title
@@ -75,19 +76,13 @@ class Cluster:
         return max(self.keys(titles), key=lambda k: (len(k), k))
 
 
-#: the last few lexicons' title keys, by identity (hashing a lexicon's titles on every
-#: call costs more than building the keys once)
-_TITLE_KEYS: list[tuple[tuple[Title, ...], frozenset[tuple[str, ...]]]] = []
-
-
 def title_keys(lexicon: Lexicon) -> frozenset[tuple[str, ...]]:
-    titles = lexicon.titles
-    for known, keys in _TITLE_KEYS:
-        if known is titles:
-            return keys
-    keys = frozenset(tuple(w.casefold() for w in t.words) for t in titles)
-    _TITLE_KEYS[:] = [*_TITLE_KEYS[-3:], (titles, keys)]
-    return keys
+    return _title_keys(lexicon.titles)
+
+
+@by_identity  # hashing a lexicon's titles on every call costs more than the keys
+def _title_keys(titles: tuple[Title, ...]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(w.casefold() for w in t.words) for t in titles)
 
 
 def _initial_key(n: NameMention, titles: AbstractSet[tuple[str, ...]]) -> tuple[str, ...]:

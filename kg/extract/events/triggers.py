@@ -9,6 +9,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from kg.caching import by_identity
 from kg.extract.events.doc import Ctx
 from kg.extract.events.lexicon import Triggers
 from kg.extract.sentences import lemmas, lowers
@@ -107,39 +108,18 @@ def _casualty_verbs(ctx: Ctx) -> set[str]:
     }
 
 
-#: (triggers, lemmas, lower-case forms) :func:`_classify` can return a class for
-_WORDS: list[tuple[Triggers, frozenset[str], frozenset[str]]] = []
-
-
+@by_identity
 def _single_words(trig: Triggers) -> tuple[frozenset[str], frozenset[str]]:
     """The lemmas and the lower-case forms :func:`_classify` looks up (noun, weapon,
     support, published and verb triggers by lemma; noun triggers by form too)."""
-    for known, by_lemma, by_form in _WORDS:
-        if known is trig:
-            return by_lemma, by_form
     by_lemma = frozenset(trig.noun) | frozenset(trig.weapon) | frozenset(trig.needs_support)
     by_lemma |= frozenset(trig.published) | frozenset(trig.verb)
-    by_form = frozenset(trig.noun)
-    _WORDS[:] = [*_WORDS[-3:], (trig, by_lemma, by_form)]
-    return by_lemma, by_form
+    return by_lemma, frozenset(trig.noun)
 
 
-#: (vocab, triggers, matcher) of the last few pipelines: the matcher is built once per
-#: pipeline and lexicon, not once per article
-_MATCHERS: list[tuple[Vocab, Triggers, PhraseMatcher]] = []
-
-
+@by_identity  # built once per pipeline and lexicon, not once per article
 def _phrase_matcher(vocab: Vocab, trig: Triggers) -> PhraseMatcher:
     """A PhraseMatcher on lower-cased text for the multi-word triggers, one label per class."""
-    for known_vocab, known_trig, matcher in _MATCHERS:
-        if known_vocab is vocab and known_trig is trig:
-            return matcher
-    matcher = _new_phrase_matcher(vocab, trig)
-    _MATCHERS[:] = [*_MATCHERS[-3:], (vocab, trig, matcher)]
-    return matcher
-
-
-def _new_phrase_matcher(vocab: Vocab, trig: Triggers) -> PhraseMatcher:
     matcher = PhraseMatcher(vocab, attr="LOWER")
     by_type: dict[EventType, list[Doc]] = {}
     for words, etype in trig.phrase.items():
