@@ -177,17 +177,14 @@ class OxigraphStore:
         if not bulk:
             return
         try:
-            data = b"".join(nquads for _, nquads in bulk.values())
-            self._store.bulk_load(data, ox.RdfFormat.N_QUADS)
-        except (SyntaxError, OSError, RuntimeError) as e:
+            self.bulk_load(b"".join(nquads for _, nquads in bulk.values()), "nquads")
+        except (InputError, StoreError):
             for graph, _ in bulk.values():
                 try:
                     self._store.remove_graph(graph)
                 except (OSError, RuntimeError):  # the store is failing: the next build mends
                     break
-            if isinstance(e, SyntaxError):
-                raise InputError("KG256", f"N-Quads to load are malformed: {e}") from e
-            raise StoreError("KG507", f"cannot write to {self._where()}: {e}") from e
+            raise
 
     def _whole_new(self, graph: ox.NamedNode, nquads: bytes) -> bool:
         """``graph`` is not in the store and every line of ``nquads`` names it."""
@@ -306,7 +303,7 @@ class OxigraphStore:
                 self._store.bulk_load(path=str(data), format=rdf_format)
         except SyntaxError as e:
             raise InputError("KG256", f"{fmt} data to load is malformed: {e}") from e
-        except OSError as e:
+        except (OSError, RuntimeError) as e:
             raise StoreError("KG507", f"bulk load into {self._where()} failed: {e}") from e
 
     def triple_count(self) -> int:
