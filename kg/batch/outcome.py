@@ -182,7 +182,7 @@ def build_outcome(
         words=len(article.body.split()),
         entities=result.entities,
         events=result.events,
-        triples=len(graph),
+        triples=result.triples,
         conforms=conforms,
         validated=result.report is not None,
         linked=getattr(result.link_report, "linked", None) if result.link_report else None,
@@ -190,7 +190,7 @@ def build_outcome(
         status="built" if conforms else "nonconforming",
     )
     if conforms:
-        outcome.nquads = nquads(graph)
+        outcome.nquads = nquads(graph, result.ntriples)
         extraction = result.extraction
         if extraction is not None:
             shared = wikidata_graph([extraction], base_iri=settings.base_iri)
@@ -204,10 +204,11 @@ def build_outcome(
     return outcome
 
 
-def nquads(graph: Graph) -> bytes:
-    """The triples of a named graph as N-Quads in that graph, lines sorted (deterministic)."""
+def nquads(graph: Graph, ntriples: str | None = None) -> bytes:
+    """The triples of a named graph as N-Quads in that graph, lines sorted (deterministic);
+    ``ntriples``: the graph already serialised as N-Triples (``graph.serialize(format="nt")``)."""
     name = graph.identifier.n3()
-    text = graph.serialize(format="nt")
+    text = graph.serialize(format="nt") if ntriples is None else ntriples
     lines = sorted({f"{line[:-2].rstrip()} {name} ." for line in text.splitlines() if line})
     return "".join(f"{line}\n" for line in lines).encode("utf-8")
 

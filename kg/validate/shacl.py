@@ -63,11 +63,28 @@ def _compiled_default_shapes():  # noqa: ANN202 - pyshacl_turbo.CompiledShapes (
     return compile_shapes(_default_shapes())
 
 
-def _run_engine(graph: Graph, shapes: Graph | None, engine: str) -> Graph:
-    """The report graph of ``engine`` on ``graph`` (shapes: ours by default)."""
+def _turbo_text(ntriples: str) -> object | None:
+    """N-Triples text as pyshacl-turbo's own input, which its engine parses in Rust: cheaper
+    than handing it the graph, which it converts term by term in Python (2.5 against 3.0 ms
+    per news article graph). That input type (``pyshacl_turbo.rdf.Input``) is not part of
+    its documented API (whose text input goes through an rdflib graph, 15 ms), so ``None``
+    if it is not there: the graph is then used."""
+    try:
+        from pyshacl_turbo.rdf import Input
+    except ImportError:  # pragma: no cover - another pyshacl-turbo
+        return None
+    return Input(ntriples, "nt", None, {}, {}, preserve_ids=True)
+
+
+def _run_engine(
+    graph: Graph, shapes: Graph | None, engine: str, ntriples: str | None = None
+) -> Graph:
+    """The report graph of ``engine`` on ``graph`` (shapes: ours by default; ``ntriples``:
+    the graph serialised as N-Triples, read instead of the graph by the turbo engine)."""
     if engine == "turbo":
         if shapes is None:
-            _c, report, _t = _compiled_default_shapes().validate(graph, allow_warnings=True)
+            data = (_turbo_text(ntriples) if ntriples is not None else None) or graph
+            _c, report, _t = _compiled_default_shapes().validate(data, allow_warnings=True)
         else:
             from pyshacl_turbo import validate as turbo_validate
 
@@ -90,6 +107,7 @@ def validate_graph(
     shapes: Graph | None = None,
     focus: Iterable[Node] | None = None,
     engine: str = "pyshacl",
+    ntriples: str | None = None,
 ) -> ValidationReport:
     """Validate ``data`` with the SHACL shapes and return the report (never raises on failure).
 
@@ -106,6 +124,9 @@ def validate_graph(
             to their triples plus the types of what they reference (see :func:`restrict`), and
             only results about them are kept. Default: every target of the shapes.
         engine: ``"pyshacl"`` (the reference) or ``"turbo"`` (see the module docstring).
+        ntriples: ``data`` (a Graph) as ``data.serialize(format="nt")`` gives it, when the
+            caller has that text anyway: the turbo engine then parses it rather than convert
+            the graph (see :func:`_turbo_text`). Ignored by pySHACL and with ``focus``.
 
     Returns:
         The report: ``report.conforms`` and one ``ValidationResult`` per problem.
@@ -119,7 +140,8 @@ def validate_graph(
     focus_set = set(focus) if focus is not None else None
     if focus_set is not None:
         graph = restrict(graph, focus_set)
-    results = _results(_run_engine(graph, shapes, engine))
+    text = ntriples if focus_set is None and not isinstance(data, Dataset) else None
+    results = _results(_run_engine(graph, shapes, engine, text))
     if focus_set is not None:
         results = [r for r in results if r.focus_node in focus_set]
     if isinstance(data, Dataset):

@@ -104,12 +104,23 @@ def test_engines_agree_on_real_graphs(graphs: dict[str, Graph], name: str) -> No
         data = BREAKS[name](graph)
         reference = validate_graph(data, engine="pyshacl")
         turbo = validate_graph(data, engine="turbo")
+        # as kg build runs it: the engine reading the graph's N-Triples text
+        text = validate_graph(data, engine="turbo", ntriples=data.serialize(format="nt"))
         if name == "as built":
             assert reference.conforms, f"{stem}: {reference.text(data)}"
         else:
             assert not reference.conforms, f"{stem}: {name} went unnoticed"
         assert turbo.conforms == reference.conforms, stem
         assert _violations(turbo) == _violations(reference), stem
+        assert text.conforms == reference.conforms, stem
+        assert _violations(text) == _violations(reference), stem
+
+
+def test_the_engine_reads_ntriples_text_itself() -> None:
+    """The text input kg build relies on is there (its fallback, the graph, would hide it)."""
+    from kg.validate.shacl import _turbo_text
+
+    assert _turbo_text("<urn:a> <urn:b> <urn:c> .\n") is not None
 
 
 def test_unknown_engine_is_refused(graphs: dict[str, Graph]) -> None:
