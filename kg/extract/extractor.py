@@ -16,6 +16,7 @@ from kg.extract.events import add_events
 from kg.extract.language import check_english
 from kg.extract.mentions import candidates
 from kg.extract.nlp import load_nlp, model_name
+from kg.extract.sentences import parsed_from
 from kg.model import Article, Extraction
 from kg.resolve import resolve_entities
 from kg.resolve.lexicon import load_lexicon
@@ -60,7 +61,7 @@ class Extractor:
             InputError: KG208, the article is not in English.
         """
         check_english(article)
-        return self.nlp(article.body)
+        return parsed_from(self.nlp(article.body), article.body)
 
     def parse_many(
         self, articles: Sequence[Article], *, batch_size: int = PARSE_BATCH
@@ -82,7 +83,10 @@ class Extractor:
                 continue
             texts.append(article.body)
         docs = iter(self.nlp.pipe(texts, batch_size=batch_size))
-        return [refused[n] if n in refused else next(docs) for n in range(len(articles))]
+        return [
+            refused[n] if n in refused else parsed_from(next(docs), articles[n].body)
+            for n in range(len(articles))
+        ]
 
     def extract(self, article: Article, *, doc: Doc | None = None) -> Extraction:
         """The model of one article: entities, then whatever the post-steps add.

@@ -10,7 +10,7 @@ from kg.extract.areas import find_areas
 from kg.extract.cleanup import trim_name
 from kg.extract.components import GAZETTEER_ID, GROUPS_KEY
 from kg.extract.institutions import find_institutions
-from kg.extract.sentences import doc_text, lowers, sentence_start
+from kg.extract.sentences import casefolds, doc_text, lowers, sentence_start
 from kg.extract.wire import credit_spans, dateline
 from kg.model import EntityType, Mention
 from kg.resolve.candidates import (
@@ -219,7 +219,7 @@ def _known_as(doc: Doc, span: Span) -> int | None:
     organisation or armed group written right before, a comma apart)."""
     for words in _KNOWN_AS:
         n = len(words)
-        if span.start < n or tuple(t.lower_ for t in doc[span.start - n : span.start]) != words:
+        if span.start < n or tuple(lowers(doc)[span.start - n : span.start]) != words:
             continue
         gap = span.start - n
         before = [
@@ -333,15 +333,16 @@ def _descriptor(doc: Doc, span: Span, lexicon: Lexicon) -> tuple[EntityType | No
     phrase is an apposition mention) or from "the <place noun> of X"."""
     longest = max((len(d) for d in lexicon.descriptors), default=0)
     sent_start = sentence_start(doc, span.start)
+    low = lowers(doc)
     for gap, allowed in ((0, None), (1, EntityType.PLACE)):
         end = span.start - gap
-        if gap and (end < 1 or doc[end].lower_ != "of"):
+        if gap and (end < 1 or low[end] != "of"):
             continue
         for n in range(longest, 0, -1):
             begin = end - n
             if begin < sent_start:
                 continue
-            words = tuple(t.lower_ for t in doc[begin:end])
+            words = tuple(low[begin:end])
             etype_name = lexicon.descriptors.get(words)
             if etype_name is None or doc[begin:end].ents:
                 continue
@@ -368,7 +369,8 @@ def _apposition_after(doc: Doc, span: Span, lexicon: Lexicon) -> EntityType | No
     if i + 2 >= len(doc) or doc[i].text != ",":
         return None
     i += 1
-    words = [t.lower_ for t in doc[i : i + 3]]
+    low = lowers(doc)
+    words = low[i : i + 3]
     if words[:3] == ["one", "of", "the"]:
         i += 3
     elif words[0] in ("the", "a", "an"):
@@ -377,7 +379,7 @@ def _apposition_after(doc: Doc, span: Span, lexicon: Lexicon) -> EntityType | No
         return None
     while i < len(doc):
         for n in (2, 1):
-            words_n = tuple(t.lower_ for t in doc[i : i + n])
+            words_n = tuple(low[i : i + n])
             if len(words_n) < n:
                 continue
             for key in (words_n, (*words_n[:-1], words_n[-1].removesuffix("s"))):
@@ -402,7 +404,7 @@ def _descriptor_after(doc: Doc, span: Span, lexicon: Lexicon, longest: int) -> E
         end = span.end + n
         if end > len(doc):
             continue
-        etype_name = lexicon.descriptors.get(tuple(t.lower_ for t in doc[span.end : end]))
+        etype_name = lexicon.descriptors.get(tuple(lowers(doc)[span.end : end]))
         if etype_name in ("Organisation", "ArmedGroup") and not doc[span.end : end].ents:
             return EntityType(etype_name)
     return None
@@ -412,6 +414,7 @@ def _roles_before(doc: Doc, span: Span, lexicon: Lexicon) -> tuple[str, ...]:
     """Roles of the title right before the name, or at its start ("President X"), or in an
     apposition before it ("the current head of state, X")."""
     roles: set[str] = set()
+    folded = casefolds(doc)
     for n, by_words in _titles_by_length(lexicon.titles).items():
         for end in (span.start, span.start + n, span.start - 1):
             begin = end - n
@@ -419,7 +422,7 @@ def _roles_before(doc: Doc, span: Span, lexicon: Lexicon) -> tuple[str, ...]:
                 continue
             if end == span.start - 1 and doc[end].text != ",":
                 continue
-            roles.update(by_words.get(tuple(t.text.casefold() for t in doc[begin:end]), ()))
+            roles.update(by_words.get(tuple(folded[begin:end]), ()))
     return tuple(sorted(roles))
 
 

@@ -3,7 +3,7 @@ sentence of the document on each call, which made long articles quadratic)."""
 
 from __future__ import annotations
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc
 
 _KEY = "kg.sentence_starts"
@@ -30,15 +30,24 @@ _TEXT_KEY = "kg.text"
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once per Doc (spaCy joins every token's text on each access)."""
+    """``doc.text``, computed once per Doc (spaCy joins every token's text on each access),
+    or the text the Doc was parsed from, when :func:`parsed_from` recorded it."""
     text = doc.user_data.get(_TEXT_KEY)
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
 
 
+def parsed_from(doc: Doc, text: str) -> Doc:
+    """Record that ``doc`` is the parse of ``text`` (which spaCy's tokenizer keeps whole:
+    ``doc.text == text``), so that :func:`doc_text` need not join its tokens again."""
+    doc.user_data[_TEXT_KEY] = text
+    return doc
+
+
 _LOWER_KEY = "kg.lowers"
 _LEMMA_KEY = "kg.lemmas"
+_FOLD_KEY = "kg.casefolds"
 
 
 def lowers(doc: Doc) -> list[str]:
@@ -48,6 +57,18 @@ def lowers(doc: Doc) -> list[str]:
     if table is None or len(table) != len(doc):
         strings = doc.vocab.strings
         table = doc.user_data[_LOWER_KEY] = [strings[h] for h in doc.to_array(LOWER).tolist()]
+    return table
+
+
+def casefolds(doc: Doc) -> list[str]:
+    """``token.text.casefold()`` of every token, computed once per Doc (titles are matched
+    casefolded: "ß" is "ss" there, where ``lower_`` keeps it)."""
+    table = doc.user_data.get(_FOLD_KEY)
+    if table is None or len(table) != len(doc):
+        strings = doc.vocab.strings
+        table = doc.user_data[_FOLD_KEY] = [
+            strings[h].casefold() for h in doc.to_array(ORTH).tolist()
+        ]
     return table
 
 

@@ -17,6 +17,7 @@ from kg.batch.sources import Item
 from kg.errors import InputError
 from kg.extract import Extractor
 from kg.extract import extractor as extractor_module
+from kg.extract.sentences import doc_text
 from kg.ingest import parse_article, read_article
 from kg.model import Article, Extraction
 from kg.settings import Settings
@@ -90,6 +91,9 @@ def test_parse_many_gives_the_docs_of_one_parse_per_article(extractor: Extractor
         assert [(t.text, t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in doc] == [
             (t.text, t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in alone
         ]
+        # the text recorded for the post-steps (not joined from the tokens) is the Doc's own
+        assert doc_text(doc) == doc.text == article.body
+        assert doc_text(extractor.parse(article)) == article.body
 
 
 def test_a_failing_batched_parse_falls_back_to_one_parse_per_article(
