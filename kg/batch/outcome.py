@@ -91,7 +91,20 @@ class Outcome:
 #: reaches only rarely once a spaCy model is loaded, so memory would creep up with the
 #: number of articles (measured: about 17 kB per article)
 GC_EVERY = 50
+#: the collector's thresholds in a building process (Python's default: 700, 10, 10). One
+#: article allocates tens of thousands of objects that live until it is written, which the
+#: default young generation walked again every 700 allocations; cycles are still freed at
+#: least every GC_EVERY articles. Measured on 400 news articles: 0.74 ms of collections per
+#: article at the default, 0.32 at these
+GC_THRESHOLDS = (10_000, 10, 10)
 _built = 0
+
+
+def tune_collector() -> None:
+    """Set :data:`GC_THRESHOLDS`: done by :func:`build_outcome` itself, and by a building
+    process before it loads the model (whose loading the default young generation walked
+    hundreds of times: about 0.1 s)."""
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def _collect() -> None:
@@ -101,6 +114,7 @@ def _collect() -> None:
         # live as long as the process: out of the collector's reach, a full collection takes
         # a few milliseconds instead of a third of a second
         gc.freeze()
+        tune_collector()
     _built += 1
     if _built % GC_EVERY == 0:
         # what survives a full collection is the caches filling up (names, keys, literals,

@@ -23,7 +23,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
 from kg.batch.deadline import DEFAULT_TIMEOUT
-from kg.batch.outcome import Outcome, build_outcomes
+from kg.batch.outcome import Outcome, build_outcomes, tune_collector
 from kg.batch.sources import Item
 from kg.errors import KgError
 from kg.model import Article
@@ -67,6 +67,7 @@ def _init_worker(settings: Settings, timeout: float | None) -> None:
 
     _SETTINGS = settings
     _TIMEOUT = timeout
+    tune_collector()
     _EXTRACTOR = Extractor(settings)
 
 
@@ -166,6 +167,7 @@ def _serial(
             if extractor is None:  # loaded at the first article to build, once per run
                 from kg.extract import Extractor
 
+                tune_collector()
                 extractor = Extractor(settings)
             part.built = build_outcomes(part.todo, extractor, settings, timeout=timeout)
         yield from part.outcomes()
