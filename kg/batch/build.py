@@ -11,10 +11,13 @@ counts: memory stays flat in the number of articles. Sinks:
   bulk load (:meth:`kg.store.OxigraphStore.add_new_graphs`: about 2 ms per article graph
   against 5 for one transaction each, in a store of 2,000 articles). At each checkpoint
   (every :data:`CHECKPOINT_EVERY` graphs, :data:`CHECKPOINT_BYTES` of waiting N-Quads or
-  :data:`CHECKPOINT_SECONDS`, and at the end) the sink loads the waiting graphs, merges
-  the articles' shares of the shared Wikidata graph (:func:`kg.store.refresh_shared_graph`),
-  flushes the store to disk (without which RocksDB's buffers grow with every graph) and
-  then saves the manifest, which lists only graphs that are in the store whole;
+  :data:`CHECKPOINT_SECONDS`, and at the end) the sink waits for the previous checkpoint's
+  load, merges the stored articles' shares of the shared Wikidata graph
+  (:func:`kg.store.refresh_shared_graph`), flushes the store to disk (without which
+  RocksDB's buffers grow with every graph), saves the manifest, which lists only graphs
+  that are in the store whole, and starts loading the graphs waiting since: in a thread,
+  since Oxigraph loads and flushes without Python's lock, while the next articles are
+  built (the store is still written by one writer at a time);
 - :class:`FileSink` collects the N-Quads for one output file (``kg build --out``; the file
   is written whole, so it is meant for small builds; big ones go to a store, then
   ``kg publish``).
@@ -25,6 +28,7 @@ is reported in the summary with its reason and the rest of the batch goes on.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -113,6 +117,11 @@ class StoreSink:
         self.waiting_bytes = 0
         self.since = 0
         self.last = time.monotonic()
+        # the bulk load in flight (see checkpoint), the graphs it loads, and its error
+        self._loading: threading.Thread | None = None
+        self._loaded: list[Outcome] = []
+        self._load_error: BaseException | None = None
+        self._broken = False  # a load failed: nothing more is written
 
     def check(self, article: Article, source: str) -> Outcome | None:
         iri = self.minter.graph(article.key)
@@ -134,6 +143,7 @@ class StoreSink:
             return
         iri = outcome.graph_iri
         if iri in self.present and iri not in self.waiting:
+            self._join_load()  # one writer at a time (the graph may even be in that load)
             self.store.replace_graph(iri, outcome.nquads)
             self._stored(outcome)
         else:
@@ -152,11 +162,37 @@ class StoreSink:
         self.contributions.update(line for line in outcome.wikidata.splitlines() if line)
         self.record(outcome)
 
-    def _load_waiting(self) -> None:
+    def _start_load(self) -> None:
+        """Bulk-load the waiting graphs in a thread, then flush them to disk: Oxigraph does
+        both without Python's lock, so the next articles are built meanwhile."""
         waiting, self.waiting, self.waiting_bytes = list(self.waiting.values()), {}, 0
-        if waiting:
-            self.store.add_new_graphs([(o.graph_iri, o.nquads) for o in waiting])
-        for outcome in waiting:
+        if not waiting or self._broken:
+            return
+        quads = [(o.graph_iri, o.nquads) for o in waiting]
+
+        def load() -> None:
+            try:
+                self.store.add_new_graphs(quads)
+                self.store.flush()
+            except BaseException as e:  # noqa: BLE001 - raised again in the building thread
+                self._load_error = e
+
+        self._loaded = waiting
+        self._loading = threading.Thread(target=load, name="newskg-store-load")
+        self._loading.start()
+
+    def _join_load(self) -> None:
+        """Wait for the load in flight: its graphs are then stored (recorded, their shares
+        of the shared graph merged at the next save), or its error is raised."""
+        if self._loading is None:
+            return
+        self._loading.join()
+        loaded, error = self._loaded, self._load_error
+        self._loading, self._loaded, self._load_error = None, [], None
+        if error is not None:
+            self._broken = True
+            raise error
+        for outcome in loaded:
             self._stored(outcome)
 
     def record(self, outcome: Outcome) -> None:
@@ -170,11 +206,18 @@ class StoreSink:
         )
 
     def checkpoint(self) -> None:
-        """Load the new graphs, merge the shared graph, then save the manifest (in that
-        order: see the module docstring of :mod:`kg.batch.manifest`). When the load fails,
-        the graphs stored before are still merged and recorded, then the error is raised."""
+        """Settle the load started at the previous checkpoint, then start loading the new
+        graphs waiting since, in the background (:meth:`_start_load`)."""
+        self._settle()
+        self._start_load()
+
+    def _settle(self) -> None:
+        """Wait for the load in flight, merge the shared graph, flush, then save the manifest
+        (in that order: see the module docstring of :mod:`kg.batch.manifest`). When the load
+        failed, the graphs stored before are still merged and recorded, then its error is
+        raised and nothing more is written."""
         try:
-            self._load_waiting()
+            self._join_load()
         finally:
             self._merge_and_save()
 
@@ -190,6 +233,7 @@ class StoreSink:
 
     def finish(self) -> None:
         self.checkpoint()
+        self._settle()
 
 
 class FileSink:
