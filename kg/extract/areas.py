@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.extract.sentences import lowers
 from kg.model import Mention
 from kg.resolve.candidates import AreaMention
 from kg.resolve.lexicon import Lexicon
@@ -18,9 +19,11 @@ def find_areas(doc: Doc, lexicon: Lexicon) -> list[AreaMention]:
     """Every "the <nationality|place> <noun>", "the <noun>" and "the <adjective> region"
     not followed by "of" (a "the north of X" is about X)."""
     found: list[AreaMention] = []
-    for tok in doc:
-        if tok.lower_ != "the" or tok.i + 1 >= len(doc):
+    low = lowers(doc)
+    for at, first in enumerate(low):  # a Token only after "the"
+        if first != "the" or at + 1 >= len(doc):
             continue
+        tok = doc[at]
         nxt = doc[tok.i + 1]
         anchored = nxt.text in lexicon.nationalities or (
             nxt.ent_type_ in _PLACES and nxt.ent_iob_ == "B" and nxt.i + 1 < len(doc)

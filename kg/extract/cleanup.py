@@ -16,6 +16,7 @@ not be one word with an English prefix ("pro-EU", "anti-Kurdish": adjectives).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _BREAK = re.compile(r"[.,;:!?]+[\"“”‘’\-–—?]+|[\"“”]+\??|\?[\"“”]?")
 _WEB = re.compile(r"@|://|^www\.|\.(?:com|org|net|gov|cn|uk)\b|^pic\.|\w/\w", re.IGNORECASE)
@@ -43,6 +44,7 @@ def _strip_period(text: str) -> str:
     return text[:-1]
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of its arguments, asked again for every name
 def trim_name(
     text: str, *, institution_nouns: frozenset[str] = frozenset()
 ) -> tuple[int, int] | None:

@@ -10,7 +10,7 @@ from kg.extract.areas import find_areas
 from kg.extract.cleanup import trim_name
 from kg.extract.components import GAZETTEER_ID, GROUPS_KEY
 from kg.extract.institutions import find_institutions
-from kg.extract.sentences import casefolds, doc_text, lowers, sentence_start
+from kg.extract.sentences import casefolds, doc_text, lowers, orths, sentence_start
 from kg.extract.wire import credit_spans, dateline
 from kg.model import EntityType, Mention
 from kg.resolve.candidates import (
@@ -39,7 +39,8 @@ _NP_POS = {"DET", "ADJ", "NOUN", "PROPN"}
 
 
 def mention(span: Span, label: str = "") -> Mention:
-    return Mention(span.start_char, span.end_char, span.text, label or span.label_)
+    begin, end = span.start_char, span.end_char
+    return Mention(begin, end, doc_text(span.doc)[begin:end], label or span.label_)
 
 
 def candidates(doc: Doc, lexicon: Lexicon) -> Candidates:
@@ -109,11 +110,14 @@ def _add_dateline(doc: Doc, names: list[NameMention]) -> None:
 def _add_described_acronyms(doc: Doc, lexicon: Lexicon, names: list[NameMention]) -> None:
     """An acronym the NER missed right after an organisation noun ("the state news agency
     SANA", "the monitor SOHR") is an organisation name."""
-    for tok in doc:
-        text = tok.text
-        if tok.ent_type_ or not (text.isupper() and text.isalpha() and 2 <= len(text) <= 6):
+    low = lowers(doc)
+    for i, text in enumerate(orths(doc)):  # a Token only for the few acronym-like words
+        if not (text.isupper() and text.isalpha() and 2 <= len(text) <= 6):
             continue
-        before = tuple(t.lower_ for t in doc[max(0, tok.i - 2) : tok.i])
+        tok = doc[i]
+        if tok.ent_type_:
+            continue
+        before = tuple(low[max(0, i - 2) : i])
         if not any(
             lexicon.descriptors.get(before[k:]) == "Organisation" for k in range(len(before))
         ):
@@ -156,7 +160,7 @@ def _name_mention(doc: Doc, ent: Span, lexicon: Lexicon) -> NameMention | None:
     while end > start + 1 and doc[end - 1].tag_ == "POS":
         end -= 1
     span = doc[start:end]
-    whole = span.text
+    whole = doc_text(doc)[span.start_char : span.end_char]  # span.text joins its tokens
     trimmed = trim_name(whole, institution_nouns=lexicon.institution_nouns)
     if trimmed is None:
         return None
@@ -196,7 +200,7 @@ def _name_mention(doc: Doc, ent: Span, lexicon: Lexicon) -> NameMention | None:
 
 def _acronym_of(doc: Doc, span: Span) -> int | None:
     """Begin offset of the name an acronym in parentheses follows: "Name (ACRONYM)"."""
-    text = span.text
+    text = doc_text(doc)[span.start_char : span.end_char]
     if not (text.isupper() and text.replace("-", "").isalpha() and len(text) >= 2):
         return None
     if span.start < 2 or span.end >= len(doc):

@@ -48,6 +48,7 @@ def parsed_from(doc: Doc, text: str) -> Doc:
 _LOWER_KEY = "kg.lowers"
 _LEMMA_KEY = "kg.lemmas"
 _FOLD_KEY = "kg.casefolds"
+_ORTH_KEY = "kg.orths"
 
 
 def lowers(doc: Doc) -> list[str]:
@@ -60,15 +61,21 @@ def lowers(doc: Doc) -> list[str]:
     return table
 
 
+def orths(doc: Doc) -> list[str]:
+    """``token.text`` of every token, computed once per Doc."""
+    table = doc.user_data.get(_ORTH_KEY)
+    if table is None or len(table) != len(doc):
+        strings = doc.vocab.strings
+        table = doc.user_data[_ORTH_KEY] = [strings[h] for h in doc.to_array(ORTH).tolist()]
+    return table
+
+
 def casefolds(doc: Doc) -> list[str]:
     """``token.text.casefold()`` of every token, computed once per Doc (titles are matched
     casefolded: "ß" is "ss" there, where ``lower_`` keeps it)."""
     table = doc.user_data.get(_FOLD_KEY)
     if table is None or len(table) != len(doc):
-        strings = doc.vocab.strings
-        table = doc.user_data[_FOLD_KEY] = [
-            strings[h].casefold() for h in doc.to_array(ORTH).tolist()
-        ]
+        table = doc.user_data[_FOLD_KEY] = [text.casefold() for text in orths(doc)]
     return table
 
 

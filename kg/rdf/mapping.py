@@ -33,6 +33,10 @@ from kg.rdf.vocab import NIF, NKG, WD
 
 SOFTWARE = "newskg"
 
+# the terms of every mention, looked up once (a namespace attribute is a new URIRef each time)
+_MENTION, _ARTICLE = NKG.Mention, NKG.article
+_ANCHOR_OF, _BEGIN_INDEX, _END_INDEX = NIF.anchorOf, NIF.beginIndex, NIF.endIndex
+
 
 def software_version() -> str:
     from kg import __version__
@@ -62,6 +66,7 @@ class ArticleMapper:
         self._event_iris = {
             e.key: URIRef(self.m.event(self.key, n)) for n, e in enumerate(extraction.events, 1)
         }
+        self._mention_nodes: dict[tuple[int, int, str], URIRef] = {}
 
     # -- IRIs --------------------------------------------------------------------------
     def _mint_entity(self, e: Entity) -> URIRef:
@@ -133,13 +138,21 @@ class ArticleMapper:
             self.g.add((node, NKG.mention, self._mention(mention)))
 
     def _mention(self, mention: Mention) -> URIRef:
-        node = URIRef(self.m.mention(self.key, mention.begin, mention.end))
-        g = self.g
-        g.add((node, RDF.type, NKG.Mention))
-        g.add((node, NIF.anchorOf, Literal(mention.text)))
-        g.add((node, NIF.beginIndex, _count_literal(mention.begin)))
-        g.add((node, NIF.endIndex, _count_literal(mention.end)))
-        g.add((node, NKG.article, self.article))
+        """The node of a mention, described once (an entity's, event's and claim's mentions
+        are often the same spans)."""
+        key = (mention.begin, mention.end, mention.text)
+        node = self._mention_nodes.get(key)
+        if node is not None:
+            return node
+        node = self._mention_nodes[key] = URIRef(
+            self.m.mention(self.key, mention.begin, mention.end)
+        )
+        add = self.g.add
+        add((node, RDF.type, _MENTION))
+        add((node, _ANCHOR_OF, Literal(mention.text)))
+        add((node, _BEGIN_INDEX, _count_literal(mention.begin)))
+        add((node, _END_INDEX, _count_literal(mention.end)))
+        add((node, _ARTICLE, self.article))
         return node
 
     def _entity(self, e: Entity) -> None:

@@ -191,17 +191,15 @@ def _merge_contained_persons(
     result: list[Cluster] = []
     for c in ordered:
         short = c.keys(titles)
-        hosts = [
-            h
-            for h in result
-            if h.type is EntityType.PERSON
-            and _can_be_person(c)
-            and not (h.qids and c.qids and h.qids != c.qids)
-            and all(
-                len(k) < len(h.longest(titles)) and is_subsequence(k, h.longest(titles))
-                for k in short
-            )
-        ]
+        hosts: list[Cluster] = []
+        if _can_be_person(c):
+            qids = c.qids
+            for h in result:
+                if h.type is not EntityType.PERSON or (qids and h.qids and h.qids != qids):
+                    continue
+                longest = h.longest(titles)
+                if all(len(k) < len(longest) and is_subsequence(k, longest) for k in short):
+                    hosts.append(h)
         if not hosts:
             result.append(c)
             continue

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.events.lexicon import Lexicon
-from kg.extract.sentences import doc_text
+from kg.extract.sentences import doc_text, orths
 from kg.model import Described, Entity, EntityType, Extraction, Mention
 from kg.model.iri import slugify
 
@@ -61,17 +61,15 @@ class Ctx:
         self.para_of = [0] * len(doc)
         self._para = 0
         self._pending = False
+        texts = orths(doc)
         for sent in doc.sents:
             start = sent.start
-            for tok in sent:
-                if "\n" in tok.text:
-                    self._add_unit(doc[start : tok.i])
+            # a line break is a token of its own (a token's trailing whitespace_ is "" or " ")
+            for i in range(sent.start, sent.end):
+                if "\n" in texts[i]:
+                    self._add_unit(doc[start:i])
                     self._pending = True
-                    start = tok.i + 1
-                elif "\n" in tok.whitespace_:
-                    self._add_unit(doc[start : tok.i + 1])
-                    self._pending = True
-                    start = tok.i + 1
+                    start = i + 1
             self._add_unit(doc[start : sent.end])
 
     def _add_unit(self, span: Span) -> None:
@@ -196,7 +194,8 @@ class Ctx:
 
     def mention(self, start: int, end: int, label: str) -> Mention:
         span = self.doc[start:end]
-        return Mention(span.start_char, span.end_char, span.text, label)
+        begin, stop = span.start_char, span.end_char
+        return Mention(begin, stop, self.text[begin:stop], label)
 
     def described(self, head: Token) -> str:
         """Key of a Described node for the noun phrase headed by ``head`` (created once)."""
