@@ -198,9 +198,7 @@ def build_article(
     extraction = extractor.extract(article, doc=doc)
     link_report = link(extraction, settings)
     graph = article_graph(extraction, base_iri=settings.base_iri)
-    # the graph as N-Triples, made once: the turbo SHACL engine reads it, and a batch build
-    # writes its N-Quads from it (kg.batch.outcome.nquads)
-    ntriples = graph.serialize(format="nt")
+    ntriples = serialize_ntriples(graph)
     report = None
     if settings.validate:
         report = validate(graph, engine=settings.shacl_engine, ntriples=ntriples)
@@ -215,6 +213,12 @@ def build_article(
         link_report=link_report,
         ntriples=ntriples,
     )
+
+
+def serialize_ntriples(graph: Graph) -> str:
+    """The graph as N-Triples, made once per article: the turbo SHACL engine reads it, and a
+    batch build writes the article's N-Quads from it (:func:`kg.batch.outcome.nquads`)."""
+    return graph.serialize(format="nt")
 
 
 def link(extraction: Extraction, settings: Settings) -> Any | None:

@@ -74,12 +74,18 @@ class PresetRuler:
             for match_id, start, end in matcher(doc):
                 label, kb_id, ident = self.meta[doc.vocab.strings[match_id]]
                 spans.append(Span(doc, start, end, label=label, kb_id=kb_id, span_id=ident))
-        ents = list(doc.ents)
+        ents = list(doc.ents)  # never overlapping, nor are the matches filter_spans keeps
+        bounds = [(e.start, e.end) for e in ents]  # (read once: a Span's are properties)
         for match in filter_spans(spans):
-            overlapping = [e for e in ents if e.start < match.end and match.start < e.end]
-            if any(_keeps(e, match) for e in overlapping):
+            begin, end = match.start, match.end
+            hit = [n for n, (b, e) in enumerate(bounds) if b < end and begin < e]
+            if any(_keeps(ents[n], match) for n in hit):
                 continue
-            ents = [e for e in ents if e not in overlapping] + [match]
+            if hit:
+                ents = [e for n, e in enumerate(ents) if n not in hit]
+                bounds = [b for n, b in enumerate(bounds) if n not in hit]
+            ents.append(match)
+            bounds.append((begin, end))
         doc.set_ents(sorted(ents, key=lambda e: e.start), default="outside")
         return doc
 

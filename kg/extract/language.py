@@ -18,10 +18,13 @@ MIN_WORDS = 30
 
 def stop_word_ratio(text: str) -> float:
     """Share of the words of ``text`` that are English stop words (0.0 for no words)."""
-    words = [w.casefold() for w in _WORD.findall(text)]
+    return _ratio(_WORD.findall(text))
+
+
+def _ratio(words: list[str]) -> float:
     if not words:
         return 0.0
-    return sum(w in STOP_WORDS for w in words) / len(words)
+    return sum(w.casefold() in STOP_WORDS for w in words) / len(words)
 
 
 def check_english(article: Article) -> None:
@@ -38,8 +41,7 @@ def check_english(article: Article) -> None:
             "KG208", f"{where}: language {article.language!r} is not supported (only English)"
         )
     words = _WORD.findall(article.body)
-    ratio = stop_word_ratio(article.body)
-    if len(words) >= MIN_WORDS and ratio < MIN_STOP_RATIO:
+    if len(words) >= MIN_WORDS and (ratio := _ratio(words)) < MIN_STOP_RATIO:
         raise InputError(
             "KG208",
             f"{where}: the text does not look like English ({ratio:.0%} English stop words); "
