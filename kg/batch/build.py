@@ -169,13 +169,18 @@ class StoreSink:
         if not waiting or self._broken:
             return
         quads = [(o.graph_iri, o.nquads) for o in waiting]
+        for outcome in waiting:  # the load holds their N-Quads, and lets go once loaded
+            outcome.nquads = b""
 
         def load() -> None:
             try:
                 self.store.add_new_graphs(quads)
+                quads.clear()
                 self.store.flush()
             except BaseException as e:  # noqa: BLE001 - raised again in the building thread
                 self._load_error = e
+            finally:
+                quads.clear()
 
         self._loaded = waiting
         self._loading = threading.Thread(target=load, name="newskg-store-load")
