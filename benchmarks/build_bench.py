@@ -226,6 +226,11 @@ def step_dump(store: Path) -> dict:
         return {"sha256": hashlib.sha256(s.dump()).hexdigest(), "quads": s.triple_count()}
 
 
+def _write_seconds(stages: dict[str, float]) -> float:
+    """Seconds spent writing graphs into the store, in whichever thread."""
+    return sum(v for k, v in stages.items() if k.startswith(("store writes", "store: bulk loads")))
+
+
 def run_step(*args: str) -> dict:
     cmd = [sys.executable, __file__, "--step", *args]
     done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
@@ -322,10 +327,8 @@ def table(results: list[dict]) -> str:
         lambda r: f"{r['w1']['triples'] / r['w1']['seconds']:,.0f}",
     )
     row(
-        "triples/s of the store writes alone",
-        lambda r: (
-            f"{r['w1']['triples'] / max(r['w1']['stages'].get('store writes', 1e-9), 1e-9):,.0f}"
-        ),
+        "triples/s of the store writes alone (bulk loads and replaced graphs)",
+        lambda r: f"{r['w1']['triples'] / max(_write_seconds(r['w1']['stages']), 1e-9):,.0f}",
     )
     row("re-run (all unchanged) s", lambda r: f"{r['again']['seconds']:.2f}")
     row(
