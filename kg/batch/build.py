@@ -175,7 +175,6 @@ class StoreSink:
         def load() -> None:
             try:
                 self.store.add_new_graphs(quads)
-                quads.clear()
                 self.store.flush()
             except BaseException as e:  # noqa: BLE001 - raised again in the building thread
                 self._load_error = e

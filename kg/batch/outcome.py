@@ -94,8 +94,8 @@ GC_EVERY = 50
 #: the collector's thresholds in a building process (Python's default: 700, 10, 10). One
 #: article allocates tens of thousands of objects that live until it is written, which the
 #: default young generation walked again every 700 allocations; cycles are still freed at
-#: least every GC_EVERY articles. Measured on 400 news articles: 0.74 ms of collections per
-#: article at the default, 0.32 at these
+#: least every GC_EVERY articles. Measured on 400 news articles (gc.callbacks): 0.74 ms of
+#: collections per article at the default, about 0.15 at these once the model is loaded
 GC_THRESHOLDS = (10_000, 10, 10)
 _built = 0
 

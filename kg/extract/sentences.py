@@ -3,21 +3,34 @@ sentence of the document on each call, which made long articles quadratic)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc
 
-_KEY = "kg.sentence_starts"
+T = TypeVar("T")
+
+
+def _per_doc(doc: Doc, key: str, make: Callable[[Doc], list[T]]) -> list[T]:
+    """A table of one value per token, made once per Doc and kept in its ``user_data``
+    (made again if the Doc no longer has as many tokens)."""
+    table = doc.user_data.get(key)
+    if table is None or len(table) != len(doc):
+        table = doc.user_data[key] = make(doc)
+    return table
 
 
 def sentence_starts(doc: Doc) -> list[int]:
     """Index of the first token of each token's sentence (cached in ``doc.user_data``)."""
-    starts = doc.user_data.get(_KEY)
-    if starts is None or len(starts) != len(doc):
-        starts = [0] * len(doc)
-        for sent in doc.sents:
-            for i in range(sent.start, sent.end):
-                starts[i] = sent.start
-        doc.user_data[_KEY] = starts
+    return _per_doc(doc, "kg.sentence_starts", _sentence_starts)
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    starts = [0] * len(doc)
+    for sent in doc.sents:
+        for i in range(sent.start, sent.end):
+            starts[i] = sent.start
     return starts
 
 
@@ -45,47 +58,29 @@ def parsed_from(doc: Doc, text: str) -> Doc:
     return doc
 
 
-_LOWER_KEY = "kg.lowers"
-_LEMMA_KEY = "kg.lemmas"
-_FOLD_KEY = "kg.casefolds"
-_ORTH_KEY = "kg.orths"
+def _strings(doc: Doc, attr: int) -> list[str]:
+    strings = doc.vocab.strings
+    return [strings[h] for h in doc.to_array(attr).tolist()]
 
 
 def lowers(doc: Doc) -> list[str]:
     """``token.lower_`` of every token, computed once per Doc: the scans of every step
     look at these strings first and make a spaCy ``Token`` only for the few that qualify."""
-    table = doc.user_data.get(_LOWER_KEY)
-    if table is None or len(table) != len(doc):
-        strings = doc.vocab.strings
-        table = doc.user_data[_LOWER_KEY] = [strings[h] for h in doc.to_array(LOWER).tolist()]
-    return table
+    return _per_doc(doc, "kg.lowers", lambda d: _strings(d, LOWER))
 
 
 def orths(doc: Doc) -> list[str]:
     """``token.text`` of every token, computed once per Doc."""
-    table = doc.user_data.get(_ORTH_KEY)
-    if table is None or len(table) != len(doc):
-        strings = doc.vocab.strings
-        table = doc.user_data[_ORTH_KEY] = [strings[h] for h in doc.to_array(ORTH).tolist()]
-    return table
+    return _per_doc(doc, "kg.orths", lambda d: _strings(d, ORTH))
 
 
 def casefolds(doc: Doc) -> list[str]:
     """``token.text.casefold()`` of every token, computed once per Doc (titles are matched
     casefolded: "ß" is "ss" there, where ``lower_`` keeps it)."""
-    table = doc.user_data.get(_FOLD_KEY)
-    if table is None or len(table) != len(doc):
-        table = doc.user_data[_FOLD_KEY] = [text.casefold() for text in orths(doc)]
-    return table
+    return _per_doc(doc, "kg.casefolds", lambda d: [text.casefold() for text in orths(d)])
 
 
 def lemmas(doc: Doc) -> list[str]:
     """``token.lemma_.lower()`` of every token, computed once per Doc (after the
     lemmatizer: do not call it from a component that runs before it)."""
-    table = doc.user_data.get(_LEMMA_KEY)
-    if table is None or len(table) != len(doc):
-        strings = doc.vocab.strings
-        table = doc.user_data[_LEMMA_KEY] = [
-            strings[h].lower() for h in doc.to_array(LEMMA).tolist()
-        ]
-    return table
+    return _per_doc(doc, "kg.lemmas", lambda d: [s.lower() for s in _strings(d, LEMMA)])

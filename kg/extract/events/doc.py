@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.events.lexicon import Lexicon
+from kg.extract.mentions import mention
 from kg.extract.sentences import doc_text, orths
 from kg.model import Described, Entity, EntityType, Extraction, Mention
 from kg.model.iri import slugify
@@ -193,9 +194,7 @@ class Ctx:
         return out
 
     def mention(self, start: int, end: int, label: str) -> Mention:
-        span = self.doc[start:end]
-        begin, stop = span.start_char, span.end_char
-        return Mention(begin, stop, self.text[begin:stop], label)
+        return mention(self.doc[start:end], label)
 
     def described(self, head: Token) -> str:
         """Key of a Described node for the noun phrase headed by ``head`` (created once)."""
