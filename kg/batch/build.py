@@ -236,8 +236,14 @@ class StoreSink:
         self.last = time.monotonic()
 
     def finish(self) -> None:
-        self.checkpoint()
-        self._settle()
+        """The last checkpoint: the load in flight and the graphs still waiting are both
+        stored before the one merge of the shared graph, flush and save of the manifest."""
+        try:
+            self._join_load()
+            self._start_load()
+            self._join_load()
+        finally:
+            self._merge_and_save()
 
 
 class FileSink:
