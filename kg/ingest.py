@@ -4,6 +4,11 @@ A front-matter block opens the file with a line ``---`` and closes with the next
 ``---``; everything after the closing line (and its newline) is the body, unchanged, and all
 offsets point into it. Recognised keys: ``title``, ``published`` (an ISO date), ``url``,
 ``language``, ``source``, ``licence`` (also ``license``); other keys are kept as strings.
+
+The front matter is read as data, never as a program: YAML anchors and aliases are refused
+(an alias is how a few hundred bytes expand into gigabytes), the block is at most
+:data:`MAX_FRONT_MATTER` characters, and a value must be a scalar (text, number, date,
+true/false) or, for a key newskg does not read, a flat list of scalars.
 """
 
 from __future__ import annotations
@@ -20,6 +25,19 @@ from kg.errors import InputError
 from kg.model import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+#: the largest front-matter block read, in characters: a front matter is a few lines of keys.
+MAX_FRONT_MATTER = 65_536
+#: publication dates outside these years are refused as typos (KG207): dates are resolved
+#: relative to ``published``, and the far ends of Python's date range overflow.
+PUBLISHED_YEARS = (1800, 2200)
+_KNOWN_KEYS = ("title", "published", "url", "language", "source", "licence", "license")
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
 
 
@@ -109,13 +127,36 @@ def read_article(path: Path) -> Article:
         raw = path.read_bytes()
     except OSError as e:
         raise InputError("KG201", f"{path}: cannot read ({e.strerror})") from e
+    encoding = next((enc for bom, enc in _BOMS if raw.startswith(bom)), "utf-8")
+    if encoding.startswith("utf-16") or encoding.startswith("utf-32"):
+        # text with a byte-order mark: read as its mark says (offsets count characters)
+        try:
+            return parse_article(raw.decode(encoding).removeprefix("\ufeff"), path=path)
+        except UnicodeDecodeError as e:
+            raise InputError(
+                "KG204", f"{path}: not valid {encoding.upper()} text (byte {e.start})"
+            ) from e
     if b"\x00" in raw:
-        raise InputError("KG203", f"{path}: binary file, not a text article")
+        hint = (
+            " (UTF-16 text without a byte-order mark? save it as UTF-8)"
+            if _looks_utf16(raw)
+            else ""
+        )
+        raise InputError("KG203", f"{path}: binary file, not a text article{hint}")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         raise InputError("KG204", f"{path}: not UTF-8 text (byte {e.start})") from e
     return parse_article(text.removeprefix("\ufeff"), path=path)
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """Most odd or most even bytes zero: ASCII text in UTF-16 without a byte-order mark."""
+    sample = raw[:4096]
+    if len(sample) < 4:
+        return False
+    half = len(sample) // 2
+    return sample[1::2].count(0) > 0.9 * half or sample[0::2].count(0) > 0.9 * half
 
 
 def parse_article(text: str, *, path: Path | None = None) -> Article:
@@ -132,8 +173,17 @@ def parse_article(text: str, *, path: Path | None = None) -> Article:
         m = _FRONT_MATTER.match(text)
         if m is None:
             raise InputError("KG205", f"{where}: front matter opened with '---' but never closed")
+        if len(m.group(1)) > MAX_FRONT_MATTER:
+            raise InputError(
+                "KG205", f"{where}: front matter longer than {MAX_FRONT_MATTER:,} characters"
+            )
         try:
-            loaded = yaml.safe_load(m.group(1))
+            loaded = yaml.load(m.group(1), Loader=_DataLoader)  # noqa: S506 (no tags, no aliases)
+        except _AliasRefused as e:
+            raise InputError(
+                "KG205",
+                f"{where}: front matter uses a YAML anchor or alias ({e}); write values out",
+            ) from e
         except yaml.YAMLError as e:
             mark = getattr(e, "problem_mark", None)
             line = f" (line {mark.line + 2})" if mark is not None else ""
@@ -143,8 +193,44 @@ def parse_article(text: str, *, path: Path | None = None) -> Article:
         if not isinstance(loaded, dict):
             raise InputError("KG205", f"{where}: front matter is not a mapping of keys to values")
         meta = {str(k).lower(): v for k, v in loaded.items()}
+        _check_values(meta, where)
         body = text[m.end() :]
     return article_from_fields(body, meta, where=where, path=path)
+
+
+class _AliasRefused(yaml.YAMLError):
+    pass
+
+
+class _DataLoader(yaml.SafeLoader):
+    """PyYAML's safe loader that refuses anchors and aliases (``&a``, ``*a``, ``<<: *a``)."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _AliasRefused(f"alias *{event.anchor}")
+        if getattr(event, "anchor", None) is not None:
+            raise _AliasRefused(f"anchor &{event.anchor}")
+        return super().compose_node(parent, index)
+
+
+_SCALARS = (str, int, float, bool, date)
+
+
+def _check_values(meta: dict[str, object], where: str) -> None:
+    """A known key holds one scalar; another key a scalar or a flat list of scalars."""
+    for key, value in meta.items():
+        if value is None or isinstance(value, _SCALARS):
+            continue
+        if (
+            key not in _KNOWN_KEYS
+            and isinstance(value, list)
+            and all(v is None or isinstance(v, _SCALARS) for v in value)
+        ):
+            continue
+        kind = "a mapping" if isinstance(value, dict) else f"a {type(value).__name__}"
+        want = "a single value" if key in _KNOWN_KEYS else "a single value or a flat list"
+        raise InputError("KG205", f"{where}: front matter {key!r} is {kind}, expected {want}")
 
 
 def article_from_fields(
@@ -199,12 +285,23 @@ def _date(value: object, where: str) -> date | None:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip()[:10])
-    except ValueError as e:
+        day = value.date()
+    elif isinstance(value, date):
+        day = value
+    else:
+        try:
+            day = date.fromisoformat(str(value).strip()[:10])
+        except ValueError as e:
+            raise InputError(
+                "KG207",
+                f"{where}: front matter 'published' is not an ISO date (YYYY-MM-DD): "
+                f"{str(value)[:40]!r}",
+            ) from e
+    low, high = PUBLISHED_YEARS
+    if not low <= day.year <= high:
         raise InputError(
-            "KG207", f"{where}: front matter 'published' is not an ISO date (YYYY-MM-DD): {value!r}"
-        ) from e
+            "KG207",
+            f"{where}: front matter 'published' {day.isoformat()} is outside the years "
+            f"{low}-{high}",
+        )
+    return day

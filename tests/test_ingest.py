@@ -103,3 +103,56 @@ def test_building_the_data_folder_finds_only_the_bundled_articles() -> None:
     from tests.conftest import DATA
 
     assert [p.name for p in find_articles([DATA])] == ["syria-coast-2025-03.txt"]
+
+
+# -- hostile and unlucky input (issue 17): one clear InputError, never a crash or a blow-up
+
+
+@pytest.mark.parametrize(
+    ("content", "code", "words"),
+    [
+        # "billion laughs" in YAML: aliases are refused before anything expands
+        (b"---\na: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n---\nbody", "KG205", "alias"),
+        (b"---\nbase: &base {title: x}\nother:\n  <<: *base\n---\nbody", "KG205", "alias"),
+        (b"---\ntitle: {nested: map}\n---\nbody", "KG205", "'title' is a mapping"),
+        (b"---\ntitle: [a, b]\n---\nbody", "KG205", "'title' is a list"),
+        (b"---\nextra: {a: {b: c}}\n---\nbody", "KG205", "'extra' is a mapping"),
+        (b"---\npublished: 9999-12-31\n---\nbody", "KG207", "outside the years"),
+        (b"---\npublished: 0001-01-01\n---\nbody", "KG207", "outside the years"),
+        ("---\ntitle: x\n---\nbody".encode("utf-16-le"), "KG203", "UTF-16"),
+    ],
+)
+def test_hostile_front_matter_is_one_input_error(
+    tmp_path: Path, content: bytes, code: str, words: str
+) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as info:
+        read_article(path)
+    assert info.value.code == code
+    assert words in info.value.message
+    assert "\n" not in info.value.message
+
+
+def test_flat_list_of_an_unknown_key_is_kept(tmp_path: Path) -> None:
+    article = parse_article("---\ntags: [war, syria]\n---\nBody.")
+    assert dict(article.extra)["tags"] == "['war', 'syria']"
+
+
+def test_front_matter_longer_than_the_limit_is_refused() -> None:
+    from kg.ingest import MAX_FRONT_MATTER
+
+    text = "---\nnote: " + "x" * MAX_FRONT_MATTER + "\n---\nBody."
+    with pytest.raises(InputError) as info:
+        parse_article(text)
+    assert info.value.code == "KG205"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-8-sig"])
+def test_text_with_a_byte_order_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    text = "---\ntitle: Café\npublished: 2025-03-08\n---\nThe army shelled Homs."
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode(encoding))
+    article = read_article(path)
+    assert article.title == "Café"
+    assert article.body == "The army shelled Homs."

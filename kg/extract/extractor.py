@@ -54,13 +54,26 @@ class Extractor:
         self.model_name = model_name(self.nlp)
         self.steps: list[PostStep] = list(DEFAULT_STEPS if steps is None else steps)
 
+    def check(self, article: Article) -> None:
+        """Refuse what the pipeline cannot read: a body longer than the model's
+        ``nlp.max_length`` (KG216; spaCy's default is 1,000,000 characters, far beyond any
+        news article), or an article not in English (KG208)."""
+        if len(article.body) > self.nlp.max_length:
+            where = str(article.path) if article.path else f"article {article.key}"
+            raise InputError(
+                "KG216",
+                f"{where}: {len(article.body):,} characters, more than the model reads at once "
+                f"({self.nlp.max_length:,}); split it into articles",
+            )
+        check_english(article)
+
     def parse(self, article: Article) -> Doc:
-        """Check the language and run the pipeline on the body.
+        """Check the article (:meth:`check`) and run the pipeline on the body.
 
         Raises:
-            InputError: KG208, the article is not in English.
+            InputError: KG208, the article is not in English; KG216, it is too long.
         """
-        check_english(article)
+        self.check(article)
         return parsed_from(self.nlp(article.body), article.body)
 
     def parse_many(
@@ -77,7 +90,7 @@ class Extractor:
         texts: list[str] = []
         for n, article in enumerate(articles):
             try:
-                check_english(article)
+                self.check(article)
             except InputError as e:
                 refused[n] = e
                 continue

@@ -47,6 +47,11 @@ BAD_ARTICLES = [
     ("badyaml.md", "---\ntitle: [x\n---\nBody text.", "KG205", "malformed front matter"),
     ("baddate.md", "---\npublished: next tuesday\n---\nBody.", "KG207", "not an ISO date"),
     ("french.md", "---\nlanguage: fr\n---\nLes forces ont attaqué.", "KG208", "'fr'"),
+    # issue 17: out-of-range dates, YAML aliases and over-long articles were KG299 or worse
+    ("far.md", "---\npublished: 9999-12-31\n---\nThe army shelled Homs.", "KG207", "1800-2200"),
+    ("early.md", "---\npublished: 0001-01-01\n---\nThe army shelled Homs.", "KG207", "1800-2200"),
+    ("laughs.md", "---\na: &a [x, x]\nb: [*a, *a]\n---\nThe army shelled Homs.", "KG205", "alias"),
+    ("long.txt", "The army shelled the town on Monday. " * 28_000, "KG216", "1,000,000"),
 ]
 
 
