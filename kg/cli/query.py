@@ -58,6 +58,13 @@ def query_command(
     list_: Annotated[
         bool, typer.Option("--list", help="List the named queries and their parameters.")
     ] = False,
+    allow_remote: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-remote",
+            help="A URL prefix that SPARQL SERVICE may fetch (repeatable); none by default.",
+        ),
+    ] = None,
 ) -> None:
     if list_:
         _list()
@@ -91,7 +98,9 @@ def query_command(
             text, where = query, "query"
             prepare(text, where=where)
         with open_target(file) as store:
-            result = run_sparql(store, text, initial, where=where)
+            result = run_sparql(
+                store, text, initial, where=where, allow_remote=tuple(allow_remote or ())
+            )
         if result.kind == "select" and fmt == "table":
             _table(result)
         elif result.kind == "ask" and fmt in ("table", "csv", "tsv"):

@@ -35,6 +35,14 @@ def serve_command(
             "(read-only without it).",
         ),
     ] = None,
+    allow_remote: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-remote",
+            help="A URL prefix that SPARQL SERVICE and LOAD may fetch (repeatable); without "
+            "it the endpoint makes no remote request.",
+        ),
+    ] = None,
     base_iri: Annotated[
         str | None,
         typer.Option(
@@ -61,6 +69,7 @@ def serve_command(
             timeout=timeout,
             max_results=max_results,
             write_token=write_token or None,
+            allow_remote=tuple(allow_remote or ()),
         )
         mode = "read-write with token" if config.write_token else "read-only"
         typer.echo(

@@ -18,7 +18,7 @@ variables outside the SELECT projection, where every named query's parameters ar
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from rdflib.term import Node
 
 from kg.errors import InputError
 from kg.prefixes import PREFIXES
+from kg.query.guard import check_outbound
 from kg.store import OxigraphStore, QueryResult, Term, memory_store, open_store
 
 
@@ -74,12 +75,15 @@ def run_sparql(
     bindings: Mapping[str, Node] | None = None,
     *,
     where: str = "query",
+    allow_remote: Sequence[str] = (),
 ) -> QueryResult:
     """Run ``text`` over the union of the store's graphs with ``bindings`` substituted.
 
     Raises:
-        InputError: the query is malformed or fails (KG251).
+        InputError: the query is malformed or fails (KG251), or names a SERVICE outside
+            ``allow_remote`` (KG267, :mod:`kg.query.guard`).
     """
+    check_outbound(text, allow=allow_remote)
     if bindings:
         text = with_values(text, {name: to_term(value) for name, value in bindings.items()})
     try:

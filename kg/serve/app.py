@@ -27,6 +27,7 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from kg.errors import InputError, StoreError
+from kg.query.guard import RemoteRefused
 from kg.serve import negotiate
 from kg.serve.describe import description_query, page_facts
 from kg.serve.pages import Renderer, examples
@@ -131,6 +132,8 @@ def create_app(store: Store, config: ServeConfig | None = None) -> Starlette:
                 f"{e} (the server's --timeout); narrow the query or add a LIMIT",
                 **{"Retry-After": "1"},
             )
+        except RemoteRefused as e:
+            return error(403, str(e))
         except InputError as e:
             return error(400, str(e))
         except StoreError as e:

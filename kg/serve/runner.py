@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from kg.errors import KgError
+from kg.query.guard import check_outbound
 from kg.store import QueryResult, QueryTimeout, Store
 
 
@@ -30,6 +31,8 @@ class ServeConfig:
         max_results: most rows (or triples) a query may return before the client gets 400.
         write_token: when set, SPARQL Update is allowed with ``Authorization: Bearer <token>``.
         workers: size of the query thread pool.
+        allow_remote: URL prefixes that SPARQL ``SERVICE`` and ``LOAD`` may fetch
+            (:mod:`kg.query.guard`); empty, the default, allows no remote request.
     """
 
     base_iri: str = "https://w3id.org/newskg/id/"
@@ -37,6 +40,7 @@ class ServeConfig:
     max_results: int = 100_000
     write_token: str | None = None
     workers: int = 4
+    allow_remote: tuple[str, ...] = ()
 
 
 class QueryRunner:
@@ -57,7 +61,9 @@ class QueryRunner:
         named_graphs: list[str] | None = None,
         max_results: int | None = None,
     ) -> QueryResult:
-        """Run a query; raises :class:`QueryTimeout` after ``config.timeout`` seconds."""
+        """Run a query; raises :class:`QueryTimeout` after ``config.timeout`` seconds, and
+        :class:`~kg.query.guard.RemoteRefused` for a SERVICE the operator has not allowed."""
+        check_outbound(sparql, allow=self.config.allow_remote)
         timeout = self.config.timeout
         deadline = time.monotonic() + timeout
         cancel = threading.Event()
@@ -93,7 +99,8 @@ class QueryRunner:
             raise QueryTimeout("KG451", f"query exceeded the {timeout} s timeout") from None
 
     async def update(self, sparql: str) -> None:
-        """Run an update (one at a time)."""
+        """Run an update (one at a time); a LOAD the operator has not allowed is refused."""
+        check_outbound(sparql, update=True, allow=self.config.allow_remote)
 
         def work() -> None:
             with self._write_lock:
