@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import XSD, Literal, URIRef
 from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
@@ -184,10 +185,15 @@ def to_term(param: Param, raw: str, namespaces: NamespaceManager | None, where: 
     if value.startswith("<") and value.endswith(">"):
         value = value[1:-1]
     elif ":" in value and not re.match(r"^[a-z][a-z0-9+.-]*://", value, re.I) and namespaces:
-        try:
-            return namespaces.expand_curie(value)
-        except ValueError:
-            raise bad("unknown prefix") from None
+        prefix, _, local = value.partition(":")
+        namespace = dict(namespaces.namespaces()).get(prefix)
+        if namespace is None:
+            raise bad("unknown prefix")
+        value = str(namespace) + local
     if not re.match(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]+$", value, re.I):
         raise bad("not an IRI")
+    try:  # the engine that runs the query is the judge of what an IRI is
+        ox.NamedNode(value)
+    except ValueError as e:
+        raise bad(f"not an IRI ({e})") from None
     return URIRef(value)

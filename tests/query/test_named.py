@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Dataset, URIRef
 
 from kg.errors import InputError
@@ -98,6 +101,10 @@ def test_parameters_are_typed_and_checked() -> None:
         bindings(entities, {"type": "foo:Bar"}, ns)
     with pytest.raises(InputError, match="KG232.*not an IRI"):
         bindings(entities, {"type": "not an iri"}, ns)
+    # a prefixed name whose expansion is no IRI was a ValueError traceback (issue 17)
+    for bad in ("nkg:Per son", "nkg:Per<son>", 'nkg:a"b', "<http://x/a b>"):
+        with pytest.raises(InputError, match="KG232.*not an IRI"):
+            bindings(entities, {"type": bad}, ns)
 
 
 def test_unknown_named_query() -> None:
@@ -110,3 +117,29 @@ def test_unknown_named_query() -> None:
 def test_syntax_error_names_the_position() -> None:
     with pytest.raises(InputError, match=r"KG230: q: SPARQL syntax error at line 1, column \d+"):
         prepare("SELECT ?x WHERE { ?x ?p }", where="q")
+
+
+@functools.cache
+def _prepared() -> list[tuple[object, object]]:
+    return [
+        (nq, prepare(nq.text).prologue.namespace_manager)
+        for nq in (load_named("entities"), load_named("events-in-place"))
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.text(max_size=30) | st.sampled_from(["nkg:", "nkg:x y", "<>", "<a:b>", "a:b c"]))
+def test_any_parameter_value_is_a_term_or_kg232(value: str) -> None:
+    """Fuzzing (issue 17): whatever a user types as a parameter, one KG232 or a valid term
+    that the engine accepts, never another exception."""
+    import pyoxigraph as ox
+
+    for nq, ns in _prepared():
+        for p in nq.params:
+            try:
+                term = bindings(nq, {p.name: value}, ns)[p.name]
+            except InputError as e:
+                assert e.code == "KG232"
+                continue
+            if isinstance(term, URIRef):
+                ox.NamedNode(str(term))
