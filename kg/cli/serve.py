@@ -43,6 +43,14 @@ def serve_command(
             "it the endpoint makes no remote request.",
         ),
     ] = None,
+    cors_origin: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--cors-origin",
+            help="An origin whose scripts may call /sparql from a browser (repeatable; "
+            "default '*'; 'none' for no cross-origin access). Pages and updates never.",
+        ),
+    ] = None,
     base_iri: Annotated[
         str | None,
         typer.Option(
@@ -70,6 +78,7 @@ def serve_command(
             max_results=max_results,
             write_token=write_token or None,
             allow_remote=tuple(allow_remote or ()),
+            cors_origins=_origins(cors_origin),
         )
         mode = "read-write with token" if config.write_token else "read-only"
         typer.echo(
@@ -84,3 +93,12 @@ def serve_command(
         finally:
             kg_store.close()
         typer.echo("kg serve: stopped", err=True)
+
+
+def _origins(given: list[str] | None) -> tuple[str, ...]:
+    """``--cors-origin`` values: none given is ``*``; ``none`` alone is no origin."""
+    if not given:
+        return ("*",)
+    if [g.lower() for g in given] == ["none"]:
+        return ()
+    return tuple(given)

@@ -218,17 +218,70 @@ def create_app(store: Store, config: ServeConfig | None = None) -> Starlette:
         Route("/{rest:path}", fallback, methods=["GET"]),
     ]
     middleware = [
+        Middleware(SecurityHeaders),
         Middleware(
-            CORSMiddleware,
-            allow_origins=["*"],
+            QueryApiCors,
+            allow_origins=list(config.cors_origins),
             allow_methods=["GET", "POST", "OPTIONS"],
-            allow_headers=["Accept", "Content-Type", "Authorization"],
+            allow_headers=["Accept", "Content-Type"],
             max_age=3600,
-        )
+        ),
     ]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     app.state.runner = runner
     return app
+
+
+#: the query API, the only routes other web sites may call from a browser (CORS)
+CORS_PATHS = ("/sparql",)
+#: pages load nothing from elsewhere: no script at all, the inline stylesheet of base.html,
+#: no framing by other sites, forms posting only here
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+
+
+class QueryApiCors(CORSMiddleware):
+    """CORS for the query API only (``--cors-origin``, ``*`` by default, none with an empty
+    list): pages and updates are never readable by, nor sent from, another site's scripts.
+    ``Authorization`` is not an allowed header, so a page elsewhere cannot use a write token
+    that a user's browser could be tricked into sending."""
+
+    async def __call__(self, scope, receive, send) -> None:  # type: ignore[no-untyped-def]
+        if scope["type"] != "http" or scope["path"] not in CORS_PATHS or not self.allow_origins:
+            await self.app(scope, receive, send)
+            return
+        await super().__call__(scope, receive, send)
+
+
+class SecurityHeaders:
+    """``Content-Security-Policy``, ``X-Content-Type-Options`` and ``Referrer-Policy`` on
+    every response (pure ASGI, so streamed bodies pass untouched)."""
+
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:  # type: ignore[no-untyped-def]
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message) -> None:  # type: ignore[no-untyped-def]
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                names = {k.lower() for k, _ in headers}
+                for name, value in (
+                    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"same-origin"),
+                ):
+                    if name not in names:
+                        headers.append((name, value))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 def _unsafe(path: str) -> bool:

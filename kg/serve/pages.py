@@ -38,6 +38,11 @@ def examples() -> tuple[Example, ...]:
     return tuple(found)
 
 
+def linkable(iri: str) -> bool:
+    """Whether a page may make ``iri`` a link: only http and https IRIs."""
+    return iri[:8].lower().startswith(("http://", "https://"))
+
+
 class Renderer:
     """Renders pages; IRIs under ``base_iri`` link to this server's ``/id/...`` pages."""
 
@@ -55,13 +60,23 @@ class Renderer:
         self.env.globals["highlight"] = highlight
 
     def href(self, iri: str) -> str:
-        """Where a link to ``iri`` points: this server for minted IRIs, else the IRI."""
+        """Where a link to ``iri`` points: this server for minted IRIs, the IRI itself for
+        http(s) IRIs, nowhere (``#``) for any other scheme (``javascript:``, ``data:``...)."""
         if iri.startswith(self.base_iri):
             return "/id/" + iri[len(self.base_iri) :]
-        return iri
+        if linkable(iri):
+            return iri
+        return "#"
 
     def term(self, term: Term, label: str | None) -> Markup:
-        """One term as HTML: a link (with its label) for an IRI, text for a literal."""
+        """One term as HTML: a link (with its label) for an http(s) IRI, text for a literal
+        or an IRI of another scheme (a ``javascript:`` IRI in the data is never a link)."""
+        if term.kind == "iri" and not (
+            term.value.startswith(self.base_iri) or linkable(term.value)
+        ):
+            return Markup('<span title="{}">{}</span>').format(
+                term.value, label or short(term.value)
+            )
         if term.kind == "iri":
             text = label or short(term.value)
             external = "" if term.value.startswith(self.base_iri) else ' rel="external"'

@@ -33,6 +33,9 @@ class ServeConfig:
         workers: size of the query thread pool.
         allow_remote: URL prefixes that SPARQL ``SERVICE`` and ``LOAD`` may fetch
             (:mod:`kg.query.guard`); empty, the default, allows no remote request.
+        cors_origins: origins whose scripts may call the query API (``/sparql``) from a
+            browser; ``("*",)`` by default (a public SPARQL endpoint), ``()`` for none.
+            Pages and updates are never shared across origins.
     """
 
     base_iri: str = "https://w3id.org/newskg/id/"
@@ -41,6 +44,7 @@ class ServeConfig:
     write_token: str | None = None
     workers: int = 4
     allow_remote: tuple[str, ...] = ()
+    cors_origins: tuple[str, ...] = ("*",)
 
 
 class QueryRunner:
