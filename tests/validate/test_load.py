@@ -105,3 +105,64 @@ def test_unknown_suffix(tmp_path: Path) -> None:
     error = _error(path)
     assert error.code == "KG210"
     assert "'.csv'" in error.message
+
+
+# -- untrusted files (issue 17, item 1): nothing expands, nothing is fetched
+
+
+def _laughs(levels: int) -> str:
+    entities = ['<!ENTITY a0 "ha">'] + [
+        f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, levels + 1)
+    ]
+    return (
+        '<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [\n'
+        + "\n".join(entities)
+        + ']>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"'
+        ' xmlns:ex="http://example.org/">\n'
+        f'<rdf:Description rdf:about="http://example.org/s"><ex:p>&a{levels};</ex:p>'
+        "</rdf:Description>\n</rdf:RDF>\n"
+    )
+
+
+def test_rdfxml_billion_laughs_is_refused_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "laughs.rdf"
+    path.write_text(_laughs(9))  # 3 GB once expanded
+    with pytest.raises(InputError) as info:
+        load_rdf(path)
+    assert info.value.code == "KG213" and "entities" in info.value.message
+
+
+def test_rdfxml_external_entity_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "xxe.rdf"
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        'xmlns:ex="http://example.org/"><rdf:Description rdf:about="http://example.org/s">'
+        "<ex:p>&x;</ex:p></rdf:Description></rdf:RDF>\n"
+    )
+    with pytest.raises(InputError) as info:
+        load_rdf(path)
+    assert info.value.code == "KG213"
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        '"http://127.0.0.1:9/context.jsonld"',
+        '["http://127.0.0.1:9/a.jsonld", {"ex": "http://example.org/"}]',
+        '{"ex": "http://example.org/", "p": {"@id": "ex:p", "@context": "http://127.0.0.1:9/c"}}',
+        '{"@import": "http://127.0.0.1:9/c", "ex": "http://example.org/"}',
+    ],
+)
+def test_jsonld_remote_context_is_refused_not_fetched(tmp_path: Path, context: str) -> None:
+    path = tmp_path / "remote.jsonld"
+    path.write_text(f'{{"@context": {context}, "@id": "http://example.org/s", "ex:p": "x"}}')
+    with pytest.raises(InputError) as info:
+        load_rdf(path)
+    assert info.value.code == "KG213" and "not fetched" in info.value.message
+
+
+def test_jsonld_inline_context_loads(tmp_path: Path) -> None:
+    path = tmp_path / "inline.jsonld"
+    path.write_text('{"@context": {"ex": "http://example.org/"}, "@id": "ex:s", "ex:p": "x"}')
+    assert len(load_rdf(path)) == 1
