@@ -288,7 +288,10 @@ class _Reporter:
     def _lines(outcome: Outcome, n: int, total: int | None, emit) -> None:  # type: ignore[no-untyped-def]
         prefix = f"[{n}/{total if total is not None else '?'}] {outcome.source}:"
         if outcome.status == "skipped":
+            if total == 1:  # the closing 'error:' line says it: one message per article
+                return
             code, message = outcome.error or ("KG200", "")
+            message = message.removeprefix(f"{outcome.source}: ")  # the prefix names it
             emit(f"{prefix} skipped: {code}: {message}", markup=False)
             return
         if outcome.status == "unchanged":
@@ -328,5 +331,3 @@ def _report(summary: Summary) -> None:
         f"{summary.triples} triples, {summary.violations} violation(s); "
         f"{summary.seconds:.1f} s, {rate:,.0f} words/s"
     )
-    for source, code, message in summary.skipped:
-        say(f"  skipped {source}: {code}: {message}")

@@ -66,6 +66,8 @@ def test_bad_article_exits_3_and_writes_nothing(
     result = runner.invoke(app, ["build", str(path), "--out", str(out)])
     assert result.exit_code == 3
     _one_error_line(result, code, name, problem)
+    # one message per bad article: the problem is said once, not three times (issue 17)
+    assert result.stderr.count(problem) == 1, result.stderr
     assert result.stdout == ""
     assert not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # no temp file left
