@@ -9,7 +9,7 @@ import typer
 
 from kg.cli import app
 from kg.cli._console import handled
-from kg.errors import StoreError
+from kg.errors import InputError, StoreError
 from kg.settings import Settings
 from kg.store import open_store, resolve_store_path
 
@@ -43,6 +43,20 @@ def serve_command(
             "it the endpoint makes no remote request.",
         ),
     ] = None,
+    write_token_file: Annotated[
+        Path | None,
+        typer.Option(
+            help="Read the write token from this file (its first line), so that it does not "
+            "show in the process list as --write-token does.",
+        ),
+    ] = None,
+    max_connections: Annotated[
+        int, typer.Option(help="Connections served at once; beyond, 503.", min=1)
+    ] = 512,
+    header_timeout: Annotated[
+        float,
+        typer.Option(help="Seconds a client may take to send a request's head.", min=0.1),
+    ] = 10.0,
     cors_origin: Annotated[
         list[str] | None,
         typer.Option(
@@ -76,9 +90,11 @@ def serve_command(
             base_iri=settings.base_iri,
             timeout=timeout,
             max_results=max_results,
-            write_token=write_token or None,
+            write_token=_token(write_token, write_token_file),
             allow_remote=tuple(allow_remote or ()),
             cors_origins=_origins(cors_origin),
+            max_connections=max_connections,
+            header_timeout=header_timeout,
         )
         mode = "read-write with token" if config.write_token else "read-only"
         typer.echo(
@@ -102,3 +118,22 @@ def _origins(given: list[str] | None) -> tuple[str, ...]:
     if [g.lower() for g in given] == ["none"]:
         return ()
     return tuple(given)
+
+
+def _token(given: str | None, path: Path | None) -> str | None:
+    """The write token: from ``--write-token-file`` (first line), else the option or
+    ``$KG_WRITE_TOKEN``.
+
+    Raises:
+        InputError: KG268, the file cannot be read or its first line is empty.
+    """
+    if path is None:
+        return given or None
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError("KG268", f"{path}: cannot read the write token ({e})") from e
+    token = lines[0].strip() if lines else ""
+    if not token:
+        raise InputError("KG268", f"{path}: the write token file is empty")
+    return token

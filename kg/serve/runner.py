@@ -36,6 +36,10 @@ class ServeConfig:
         cors_origins: origins whose scripts may call the query API (``/sparql``) from a
             browser; ``("*",)`` by default (a public SPARQL endpoint), ``()`` for none.
             Pages and updates are never shared across origins.
+        header_timeout: seconds a connection may take to send a complete request head
+            (slow clients are dropped; :mod:`kg.serve.server`).
+        keep_alive: seconds an idle keep-alive connection is kept.
+        max_connections: connections served at once; beyond, uvicorn answers 503.
     """
 
     base_iri: str = "https://w3id.org/newskg/id/"
@@ -45,6 +49,9 @@ class ServeConfig:
     workers: int = 4
     allow_remote: tuple[str, ...] = ()
     cors_origins: tuple[str, ...] = ("*",)
+    header_timeout: float = 10.0
+    keep_alive: float = 5.0
+    max_connections: int = 512
 
 
 class QueryRunner:
