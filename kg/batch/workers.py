@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -61,10 +63,34 @@ def chunk_size(total: int | None, workers: int) -> int:
     return max(1, min(CHUNK, total // (4 * workers)))
 
 
-def _init_worker(settings: Settings, timeout: float | None) -> None:
+#: seconds between a worker's checks that its parent is alive
+ORPHAN_POLL = 0.5
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the process that started it is gone.
+
+    A pool's workers outlive a parent killed with SIGKILL (no cleanup runs there): they and
+    the resource tracker whose pipe they hold stayed alive for ever, about 210 MB each. A
+    daemon thread watches the parent's pid: once this process has been re-parented (or the
+    parent no longer exists), it exits at once, without cleanup, as its parent did.
+    """
+
+    def watch() -> None:
+        while True:
+            time.sleep(ORPHAN_POLL)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="kg-orphan-watch", daemon=True).start()
+
+
+def _init_worker(settings: Settings, timeout: float | None, parent: int | None = None) -> None:
     global _EXTRACTOR, _SETTINGS, _TIMEOUT
     from kg.extract import Extractor
 
+    if parent is not None:
+        _exit_with_parent(parent)
     _SETTINGS = settings
     _TIMEOUT = timeout
     tune_collector()
@@ -192,7 +218,7 @@ def _parallel(
                         max_workers=workers,
                         mp_context=multiprocessing.get_context("spawn"),
                         initializer=_init_worker,
-                        initargs=(settings, timeout),
+                        initargs=(settings, timeout, os.getpid()),
                     )
                 part.future = pool.submit(_work, part.todo)
             pending.append(part)
