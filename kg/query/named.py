@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import XSD, Literal, URIRef
 from rdflib.namespace import NamespaceManager
 from rdflib.term import Node
 
 from kg.errors import InputError
 from kg.resources import queries_dir
+from kg.store import iri_problem
 
 KINDS = ("iri", "string", "date", "integer")
 _HEADER = re.compile(r"^#\s*(?P<key>title|description):\s*(?P<value>.*)$")
@@ -192,8 +192,7 @@ def to_term(param: Param, raw: str, namespaces: NamespaceManager | None, where: 
         value = str(namespace) + local
     if not re.match(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]+$", value, re.I):
         raise bad("not an IRI")
-    try:  # the engine that runs the query is the judge of what an IRI is
-        ox.NamedNode(value)
-    except ValueError as e:
-        raise bad(f"not an IRI ({e})") from None
+    problem = iri_problem(value)  # the engine that runs the query judges what an IRI is
+    if problem is not None:
+        raise bad(f"not an IRI ({problem})")
     return URIRef(value)

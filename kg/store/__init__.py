@@ -17,7 +17,7 @@ from kg.store.base import (
     resolve_store_path,
 )
 from kg.store.lookup import find_graph
-from kg.store.oxigraph import OxigraphStore, memory_store, open_store
+from kg.store.oxigraph import OxigraphStore, iri_problem, memory_store, open_store
 from kg.store.results import MEDIA_TYPES, QueryResult, Term
 from kg.store.shared import refresh_shared_graph
 
@@ -32,6 +32,7 @@ __all__ = [
     "Store",
     "Term",
     "find_graph",
+    "iri_problem",
     "memory_store",
     "open_store",
     "query_store",

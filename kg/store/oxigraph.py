@@ -333,6 +333,15 @@ class OxigraphStore:
         raise AttributeError(name)
 
 
+def iri_problem(iri: str) -> str | None:
+    """Why the store's engine would refuse ``iri`` as an IRI, or ``None`` if it takes it."""
+    try:
+        ox.NamedNode(iri)
+    except ValueError as e:
+        return str(e)
+    return None
+
+
 def _named_node(iri: str) -> ox.NamedNode:
     try:
         return ox.NamedNode(iri)

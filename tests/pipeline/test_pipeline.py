@@ -50,7 +50,7 @@ def test_multi_article_build_skips_unreadable_articles(tmp_path: Path, article_p
 
 def test_a_build_where_every_article_fails_raises_the_first_error(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("", encoding="utf-8")
-    (tmp_path / "b.txt").write_bytes(b"\xff\xfe bad")
+    (tmp_path / "b.txt").write_bytes(b"caf\xe9 bad")  # Latin-1, not UTF-8
     with pytest.raises(InputError, match="KG206.*a.txt"):
         pipeline.build([tmp_path], NO_CHECKS)
 
