@@ -28,6 +28,7 @@ is reported in the summary with its reason and the rest of the batch goes on.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -46,9 +47,21 @@ from kg.store import OxigraphStore, refresh_shared_graph
 
 #: checkpoint (shared graph merged, manifest saved) after this many written graphs
 CHECKPOINT_EVERY = 200
-CHECKPOINT_SECONDS = 60.0
+#: ... or this many seconds after the last one, so that kill -9 loses a few seconds of work at
+#: most ($KG_CHECKPOINT_SECONDS overrides it). Measured on 300 news articles: 38.1 s with a
+#: checkpoint every 60 s, 36.5 s every 5 s (noise), the store and manifest byte-identical.
+CHECKPOINT_SECONDS = 5.0
 #: ... or when the new graphs waiting for their bulk load hold this many bytes of N-Quads
 CHECKPOINT_BYTES = 32 * 1024 * 1024
+
+
+def _checkpoint_seconds() -> float:
+    """:data:`CHECKPOINT_SECONDS`, or ``$KG_CHECKPOINT_SECONDS`` when set to a number > 0."""
+    try:
+        value = float(os.environ.get("KG_CHECKPOINT_SECONDS", CHECKPOINT_SECONDS))
+    except ValueError:
+        return CHECKPOINT_SECONDS
+    return value if value > 0 else CHECKPOINT_SECONDS
 
 
 @dataclass(slots=True)
@@ -117,6 +130,7 @@ class StoreSink:
         self.waiting_bytes = 0
         self.since = 0
         self.last = time.monotonic()
+        self.every_seconds = _checkpoint_seconds()
         # the bulk load in flight (see checkpoint), the graphs it loads, and its error
         self._loading: threading.Thread | None = None
         self._loaded: list[Outcome] = []
@@ -154,7 +168,7 @@ class StoreSink:
         if (
             self.since >= CHECKPOINT_EVERY
             or self.waiting_bytes >= CHECKPOINT_BYTES
-            or time.monotonic() - self.last > CHECKPOINT_SECONDS
+            or time.monotonic() - self.last > self.every_seconds
         ):
             self.checkpoint()
 
