@@ -2,10 +2,14 @@
 
 In an installed wheel they live in ``kg/_share/``; in a source checkout (or an editable
 install) they sit at the top of the repository, beside the ``kg`` package.
+``$KG_SHARE_DIR`` names another folder holding the four: the knowledge newskg works from
+(the ontology's classes, the lexicons and patterns, the gazetteer, the shapes) is data, so a
+user can extend it, for example with a new event class, without touching the code.
 """
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -17,6 +21,15 @@ _SHARED = ("ontology", "shapes", "data", "queries")
 @cache
 def share_root() -> Path:
     """The folder holding ontology/, shapes/, data/ and queries/."""
+    override = os.environ.get("KG_SHARE_DIR")
+    if override:
+        root = Path(override)
+        missing = [name for name in _SHARED if not (root / name).is_dir()]
+        if missing:
+            raise ConfigError(
+                "KG102", f"$KG_SHARE_DIR={override}: no {', '.join(missing)} folder in it"
+            )
+        return root
     package = Path(__file__).resolve().parent
     for root in (package / "_share", package.parent):
         if all((root / name).is_dir() for name in _SHARED):

@@ -9,20 +9,14 @@ from kg.model.mention import Mention
 
 
 class EntityType(StrEnum):
-    """The contract's entity classes (local names of ``nkg:`` classes)."""
+    """The contract's entity classes (local names of ``nkg:`` classes); their hierarchy is
+    the ontology's (:mod:`kg.taxonomy`)."""
 
     PERSON = "Person"
     ORGANISATION = "Organisation"
     ARMED_GROUP = "ArmedGroup"
     PLACE = "Place"
     COMMUNITY = "Community"
-
-    @property
-    def superclasses(self) -> tuple[EntityType, ...]:
-        """Contract superclasses that must also be asserted (no reasoner needed to query)."""
-        if self is EntityType.ARMED_GROUP:
-            return (EntityType.ORGANISATION,)
-        return ()
 
 
 @dataclass(slots=True)

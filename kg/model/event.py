@@ -10,7 +10,8 @@ from kg.model.mention import Mention
 
 
 class EventType(StrEnum):
-    """The contract's event classes (local names of ``nkg:`` classes)."""
+    """The contract's event classes (local names of ``nkg:`` classes). Their hierarchy, ACLED
+    matches and which harm a target are the ontology's (:mod:`kg.taxonomy`)."""
 
     ATTACK = "Attack"
     KILLING = "Killing"
@@ -25,18 +26,10 @@ class EventType(StrEnum):
     PROTEST = "Protest"
     STATEMENT = "Statement"
 
-    @property
-    def superclasses(self) -> tuple[EventType, ...]:
-        """Event classes above this one in the ontology, written out so that a query for
-        ``nkg:Attack`` finds killings, shellings, air strikes and bombings without reasoning."""
-        if self in _ATTACKS:
-            return (EventType.ATTACK,)
-        return ()
 
-
-_ATTACKS = frozenset(
-    {EventType.KILLING, EventType.SHELLING, EventType.AIRSTRIKE, EventType.BOMBING}
-)
+#: an event class's local name: the :class:`EventType` member for the contract's classes, the
+#: plain name for a class the ontology adds (see :mod:`kg.taxonomy`)
+EventClass = str
 
 
 class DatePrecision(StrEnum):
@@ -104,7 +97,7 @@ class Event:
     """
 
     key: str
-    type: EventType
+    type: EventClass
     mentions: list[Mention] = field(default_factory=list)
     perpetrators: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)

@@ -30,6 +30,15 @@ from kg.model import (
 from kg.model.iri import Minter
 from kg.prefixes import PREFIXES
 from kg.rdf.vocab import NIF, NKG, WD
+from kg.taxonomy import NS as _NKG_NS
+from kg.taxonomy import load_taxonomy as TAXONOMY
+
+
+def _class(name: str) -> URIRef:
+    """The nkg class of a local name (the taxonomy's, which may hold classes the closed
+    vocabulary of kg.rdf.vocab does not)."""
+    return URIRef(_NKG_NS + str(name))
+
 
 SOFTWARE = "newskg"
 
@@ -157,9 +166,8 @@ class ArticleMapper:
 
     def _entity(self, e: Entity) -> None:
         g, node = self.g, self._entity_iris[e.key]
-        g.add((node, RDF.type, NKG[e.type.value]))
-        for sup in e.type.superclasses:
-            g.add((node, RDF.type, NKG[sup.value]))
+        for cls in (e.type.value, *TAXONOMY().superclasses(e.type.value)):
+            g.add((node, RDF.type, _class(cls)))
         label = str(e.wikidata.get("label") or e.label) if e.same_as else e.label
         g.add((node, RDFS.label, Literal(label)))
         for alt in sorted(e.alt_labels | {e.label}):
@@ -178,9 +186,8 @@ class ArticleMapper:
     def _event(self, ev: Event, n: int) -> None:
         g, node = self.g, self._event_iris[ev.key]
         g.add((node, RDF.type, NKG.Event))
-        g.add((node, RDF.type, NKG[ev.type.value]))
-        for sup in ev.type.superclasses:
-            g.add((node, RDF.type, NKG[sup.value]))
+        for cls in (str(ev.type), *TAXONOMY().superclasses(ev.type)):
+            g.add((node, RDF.type, _class(cls)))
         if ev.label:
             g.add((node, RDFS.label, Literal(ev.label)))
         self._mentions(node, ev.mentions)

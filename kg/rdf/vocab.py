@@ -169,6 +169,12 @@ class NKG(DefinedNamespace):
     # newskg event types: The event classes of newskg as a SKOS concept scheme, mapped to
     # ACLED's event types.
     EventTypeScheme: URIRef
+    # harms a target: true on an event class whose events are one-sided harm done by a
+    # perpetrator to a target (attacks and their subclasses, abductions, looting), as against
+    # fighting between sides, captures, arrests, protests and statements; subclasses inherit it.
+    # newskg attributes responsibility ("X were responsible for the abuses") only to events of
+    # such classes.
+    harmsTarget: URIRef
 
     _NS = Namespace("https://w3id.org/newskg/ontology#")
 

@@ -13,7 +13,8 @@ from kg.extract.events.roles import agent
 from kg.extract.events.triggers import Cand
 from kg.extract.events.when import TimeFinder
 from kg.extract.events.where import PlaceFinder
-from kg.model import CasualtyReport, Event, EventType, Mention, PlacePrecision, TimeValue
+from kg.model import CasualtyReport, Event, Mention, PlacePrecision, TimeValue
+from kg.taxonomy import load_taxonomy
 
 
 def assemble(
@@ -74,7 +75,7 @@ def _event(
     if scene:
         event.place, event.place_precision = scene, PlacePrecision.STATED
     else:
-        located = group.type.value in {str(t) for t in ctx.lex.places.get("located_types", ())}
+        located = str(group.type) in {str(t) for t in ctx.lex.places.get("located_types", ())}
         tokens = [c.tok for c in body if not c.placeless]
         event.place, event.place_precision = places.resolve(tokens, located=located)
     event.time = _time(ctx, body, places, times, coref)
@@ -108,17 +109,6 @@ def _time(
     return None
 
 
-_VIOLENT = {
-    EventType.ATTACK,
-    EventType.KILLING,
-    EventType.SHELLING,
-    EventType.AIRSTRIKE,
-    EventType.BOMBING,
-    EventType.LOOTING,
-    EventType.ABDUCTION,
-}
-
-
 def _responsibility(ctx: Ctx, groups: list[Group]) -> None:
     """ "X were responsible (for E)": X is the perpetrator of E, else of the events of the
     paragraph that have none."""
@@ -135,7 +125,9 @@ def _responsibility(ctx: Ctx, groups: list[Group]) -> None:
             who = ctx.described(subj)
         para = ctx.para_of[tok.i]
         for group in groups:
-            if group.type not in _VIOLENT:  # responsible for abuses, not for a capture
+            if not load_taxonomy().harms_target(
+                group.type
+            ):  # responsible for abuses, not for a capture
                 continue
             body = group.body
             if any(ctx.para_of[c.tok.i] == para for c in body) and not any(
@@ -234,7 +226,7 @@ def _claims(
 
 def _label(ctx: Ctx, event: Event, trigger: str) -> str:
     """A readable label: "Looting (looting) in Kidal, 2024-05-02"."""
-    label = f"{event.type.value} ({trigger})"
+    label = f"{event.type} ({trigger})"
     place = ctx.x.entities.get(event.place) if event.place else None
     if place is not None:
         label += f" in {place.label}"

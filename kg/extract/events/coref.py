@@ -9,15 +9,13 @@ from kg.extract.events.doc import Ctx
 from kg.extract.events.triggers import Cand
 from kg.extract.events.when import TimeFinder
 from kg.extract.events.where import PlaceFinder
-from kg.model import DatePrecision, EntityType, EventType, TimeValue
+from kg.model import DatePrecision, EntityType, EventClass, EventType, TimeValue
+from kg.taxonomy import load_taxonomy
 
-_ATTACK_LIKE = {
-    EventType.ATTACK,
-    EventType.SHELLING,
-    EventType.AIRSTRIKE,
-    EventType.BOMBING,
-    EventType.KILLING,
-}
+
+def _attack_like() -> frozenset[str]:
+    """Attacks and every subclass of it (the ontology's hierarchy)."""
+    return load_taxonomy().subclasses(EventType.ATTACK)
 
 
 @dataclass(slots=True, eq=False)
@@ -29,7 +27,7 @@ class Group:
         return [c for c in self.cands if not c.headline and c.host is None] or self.cands
 
     @property
-    def type(self) -> EventType:
+    def type(self) -> EventClass:
         return self.body[0].type
 
     @property
@@ -142,7 +140,7 @@ class Coref:
                     for o in cands
                     if o is not c
                     and o.kind != "weapon"
-                    and o.type in _ATTACK_LIKE
+                    and o.type in _attack_like()
                     and not (o.kind == "verb" and o.lemma in self.casualty_verbs)
                     and self.ctx.unit_of[o.tok.i] == unit
                 ]
@@ -158,7 +156,7 @@ class Coref:
                             if o.start < c.start
                             and not o.headline
                             and o.kind != "weapon"
-                            and o.type in _ATTACK_LIKE
+                            and o.type in _attack_like()
                             and o.type is not EventType.KILLING
                         ),
                         None,
@@ -237,7 +235,7 @@ class Coref:
         if not before:
             return None
         last = max(before, key=lambda o: o.start)
-        if last.type not in _ATTACK_LIKE or c.start - last.end > 12:
+        if last.type not in _attack_like() or c.start - last.end > 12:
             return None
         return last
 
@@ -261,8 +259,8 @@ class Coref:
         for c in headline:
             # the title tells of the lead: an attack-like title mention ("Israel strikes X",
             # "drone and missile attack on X") joins the body's first attack-like event
-            if c.type in _ATTACK_LIKE:
-                target = next((g for g in groups if g.type in _ATTACK_LIKE), None)
+            if c.type in _attack_like():
+                target = next((g for g in groups if g.type in _attack_like()), None)
             else:
                 target = next((g for g in groups if g.type is c.type), None)
             if target is None:
@@ -282,7 +280,7 @@ class Coref:
         same = [g for g in groups if g.type is c.type and not g.body[0].headline]
         generic = (self.ctx.lex.context.get("generic_anaphors") or {}).get(c.lemma)
         if not same and generic and c.anaphor:
-            kinds = {EventType(t) for t in generic}
+            kinds = {load_taxonomy().event_class(t) for t in generic}
             near = [g for g in groups if g.type in kinds and not g.body[0].headline]
             return max(near, key=lambda g: g.last.start) if near else None
         if not same:

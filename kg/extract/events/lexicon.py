@@ -11,8 +11,9 @@ from typing import Any
 import yaml
 
 from kg.errors import ConfigError
-from kg.model import EventType
+from kg.model import EventClass
 from kg.resources import data_dir
+from kg.taxonomy import load_taxonomy
 
 _FILES = (
     "triggers",
@@ -48,11 +49,11 @@ def _low(values: Any) -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class Triggers:
-    noun: dict[str, EventType]
-    verb: dict[str, EventType]
-    phrase: dict[tuple[str, ...], EventType]
-    weapon: dict[str, EventType]
-    needs_support: dict[str, EventType]
+    noun: dict[str, EventClass]
+    verb: dict[str, EventClass]
+    phrase: dict[tuple[str, ...], EventClass]
+    weapon: dict[str, EventClass]
+    needs_support: dict[str, EventClass]
     published: frozenset[str]
     publish_verbs: frozenset[str]
 
@@ -83,18 +84,18 @@ class Lexicon:
 
 
 def _triggers(raw: dict[str, Any], path: Path) -> Triggers:
-    noun: dict[str, EventType] = {}
-    verb: dict[str, EventType] = {}
-    phrase: dict[tuple[str, ...], EventType] = {}
-    weapon: dict[str, EventType] = {}
-    support: dict[str, EventType] = {}
+    noun: dict[str, EventClass] = {}
+    verb: dict[str, EventClass] = {}
+    phrase: dict[tuple[str, ...], EventClass] = {}
+    weapon: dict[str, EventClass] = {}
+    support: dict[str, EventClass] = {}
     published: frozenset[str] = frozenset()
     publish_verbs: frozenset[str] = frozenset()
     for type_name, entry in raw.items():
         try:
-            etype = EventType(type_name)
-        except ValueError as e:
-            raise ConfigError("KG121", f"{path}: unknown event type {type_name!r}") from e
+            etype = load_taxonomy().event_class(type_name)
+        except ConfigError as e:
+            raise ConfigError("KG121", f"{path}: {e.message}") from e
         for word in entry.get("noun", ()):
             if " " in word:
                 phrase[tuple(word.lower().split())] = etype

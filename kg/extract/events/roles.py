@@ -267,11 +267,7 @@ def _noun_roles(ctx: Ctx, cand: Cand, head: Token) -> None:
         if subj is not None:
             _add(cand.targets, target(ctx, subj))
     # "in a televised speech, X said": the speaker of a statement is the clause's subject
-    if (
-        cand.type.value == "Statement"
-        and head.dep_ == "pobj"
-        and head.head.lower_ in {"in", "during"}
-    ):
+    if cand.type == "Statement" and head.dep_ == "pobj" and head.head.lower_ in {"in", "during"}:
         subj = _subject(head.head.head)
         if subj is not None:
             _add(cand.perpetrators, agent(ctx, subj))

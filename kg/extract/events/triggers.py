@@ -13,7 +13,8 @@ from kg.caching import by_identity
 from kg.extract.events.doc import Ctx
 from kg.extract.events.lexicon import Triggers
 from kg.extract.sentences import lemmas, lowers
-from kg.model import EntityType, Event, EventType, Mention
+from kg.model import EntityType, Event, EventClass, EventType, Mention
+from kg.taxonomy import load_taxonomy
 
 _NOUNISH = {"NOUN", "PROPN"}
 
@@ -25,7 +26,7 @@ class Cand:
     tok: Token  # the trigger's head token
     start: int  # token bounds of the trigger words
     end: int
-    type: EventType
+    type: EventClass
     kind: str  # noun, verb, phrase, weapon, support, published
     mention: Mention
     perpetrators: list[str] = field(default_factory=list)
@@ -56,7 +57,7 @@ def find_triggers(ctx: Ctx) -> list[Cand]:
     for match_id, i, end in sorted(matcher(doc), key=lambda m: (m[1] - m[2], m[1])):
         if taken.intersection(range(i, end)):
             continue
-        etype = EventType(doc.vocab.strings[match_id])
+        etype = load_taxonomy().event_class(doc.vocab.strings[match_id])
         head = max(doc[i:end], key=lambda t: t.dep_ != "compound")
         head = doc[end - 1] if head.pos_ not in _NOUNISH | {"VERB"} else head
         cands.append(_cand(ctx, head, i, end, etype, "phrase"))
@@ -82,7 +83,7 @@ def find_triggers(ctx: Ctx) -> list[Cand]:
     return cands
 
 
-def _weapon_of(ctx: Ctx, c: Cand) -> EventType | None:
+def _weapon_of(ctx: Ctx, c: Cand) -> EventClass | None:
     """The class a generic trigger takes from its weapon: the subject of a verb ("warplanes
     struck X" -> Airstrike) or a compound modifier of a noun ("a drone and missile attack")."""
     if c.type not in {EventType.ATTACK, EventType.KILLING} or c.kind not in {"verb", "noun"}:
@@ -121,15 +122,15 @@ def _single_words(trig: Triggers) -> tuple[frozenset[str], frozenset[str]]:
 def _phrase_matcher(vocab: Vocab, trig: Triggers) -> PhraseMatcher:
     """A PhraseMatcher on lower-cased text for the multi-word triggers, one label per class."""
     matcher = PhraseMatcher(vocab, attr="LOWER")
-    by_type: dict[EventType, list[Doc]] = {}
+    by_type: dict[EventClass, list[Doc]] = {}
     for words, etype in trig.phrase.items():
         by_type.setdefault(etype, []).append(Doc(vocab, words=list(words)))
     for etype, patterns in sorted(by_type.items()):
-        matcher.add(etype.value, patterns)
+        matcher.add(str(etype), patterns)
     return matcher
 
 
-def _classify(ctx: Ctx, tok: Token) -> tuple[EventType, str] | None:
+def _classify(ctx: Ctx, tok: Token) -> tuple[EventClass, str] | None:
     trig = ctx.lex.triggers
     lemma, lower = tok.lemma_.lower(), tok.lower_
     nounish = tok.pos_ in _NOUNISH or (tok.tag_ == "VBG" and tok.dep_ in {"pobj", "dobj", "nsubj"})
@@ -163,7 +164,7 @@ def _support_verb(ctx: Ctx, tok: Token) -> Token | None:
     return None
 
 
-def _cand(ctx: Ctx, head: Token, start: int, end: int, etype: EventType, kind: str) -> Cand:
+def _cand(ctx: Ctx, head: Token, start: int, end: int, etype: EventClass, kind: str) -> Cand:
     c = Cand(
         tok=head,
         start=start,
