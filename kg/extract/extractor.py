@@ -7,22 +7,20 @@ resolved (events, claims and relations append theirs), so the spaCy Doc never le
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
 from kg.errors import InputError
-from kg.extract.events import add_events
 from kg.extract.language import check_english
 from kg.extract.mentions import candidates
 from kg.extract.nlp import load_nlp, model_name
 from kg.extract.sentences import parsed_from
+from kg.extract.steps import PostStep, load_steps
 from kg.model import Article, Extraction
 from kg.resolve import resolve_entities
 from kg.resolve.lexicon import load_lexicon
 from kg.settings import Settings
-
-PostStep = Callable[[Doc, Extraction], None]
 
 #: texts per ``nlp.pipe`` batch in :meth:`Extractor.parse_many`. Measured on 200 news
 #: articles (530 words each) with the default model: CPU seconds 14.5 one call per article,
@@ -36,23 +34,20 @@ def add_entities(doc: Doc, extraction: Extraction) -> None:
     extraction.entities.update(resolve_entities(candidates(doc, lexicon), lexicon=lexicon))
 
 
-#: The steps run after parsing, in order.
-DEFAULT_STEPS: tuple[PostStep, ...] = (add_entities, add_events)
-
-
 class Extractor:
     """Turns articles into :class:`Extraction` objects with one loaded spaCy pipeline.
 
     Args:
         settings: ``settings.model`` names the installed spaCy pipeline.
-        steps: the post-steps, by default :data:`DEFAULT_STEPS`.
+        steps: the post-steps; by default the ``[pipeline] steps`` of the pipeline
+            configuration (``data/pipeline/config.cfg``, see :mod:`kg.extract.steps`).
     """
 
     def __init__(self, settings: Settings, *, steps: Sequence[PostStep] | None = None) -> None:
         self.settings = settings
         self.nlp = load_nlp(settings.model)
         self.model_name = model_name(self.nlp)
-        self.steps: list[PostStep] = list(DEFAULT_STEPS if steps is None else steps)
+        self.steps: list[PostStep] = list(load_steps() if steps is None else steps)
 
     def check(self, article: Article) -> None:
         """Refuse what the pipeline cannot read: a body longer than the model's

@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
 
 import kg.extract.components  # noqa: F401  (registers the kg_* factories)
 from kg.errors import ConfigError
-
-#: our components: (factory name, where it goes)
-COMPONENTS: tuple[tuple[str, dict[str, str]], ...] = (  # (factory, {"after": component})
-    ("kg_name_extender_v1", {"after": "ner"}),
-    ("kg_gazetteer_ruler_v1", {"after": "kg_name_extender_v1"}),
-    ("kg_community_ruler_v1", {"after": "kg_gazetteer_ruler_v1"}),
-    ("kg_acronym_ruler_v1", {"after": "kg_community_ruler_v1"}),
-    ("kg_armed_group_ruler_v1", {"after": "kg_acronym_ruler_v1"}),
-)
+from kg.extract.steps import load_config
 
 
 @cache
@@ -42,12 +35,18 @@ def load_nlp(model: str) -> Language:
 
 
 def add_components(nlp: Language) -> Language:
-    """Add the ``kg_*`` components to ``nlp`` (after its NER, if it has one)."""
-    for factory, where in COMPONENTS:
-        if factory in nlp.pipe_names:
+    """Add newskg's components to ``nlp`` as the pipeline configuration lists them
+    (``[pipeline] components``, each after the component its section names, or at the end
+    when the model lacks it; see ``data/pipeline/config.cfg``)."""
+    config = load_config()
+    for name in config["pipeline"]["components"]:
+        if name in nlp.pipe_names:
             continue
-        after = where["after"] if where["after"] in nlp.pipe_names else None
-        nlp.add_pipe(factory, name=factory, after=after)
+        section: dict[str, Any] = dict(config["components"][name])
+        factory = section.pop("factory")
+        after = section.pop("after", None)
+        after = after if after in nlp.pipe_names else None
+        nlp.add_pipe(factory, name=name, after=after, config=section)
     return nlp
 
 

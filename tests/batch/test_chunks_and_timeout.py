@@ -18,6 +18,7 @@ from kg.errors import InputError
 from kg.extract import Extractor
 from kg.extract import extractor as extractor_module
 from kg.extract.sentences import doc_text
+from kg.extract.steps import load_steps
 from kg.ingest import parse_article, read_article
 from kg.model import Article, Extraction
 from kg.settings import Settings
@@ -142,11 +143,7 @@ def test_chunk_size_shares_small_batches_between_workers() -> None:
 def test_an_article_over_the_time_limit_is_skipped_and_the_batch_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(
-        extractor_module,
-        "DEFAULT_STEPS",
-        (*extractor_module.DEFAULT_STEPS, _stalling_step),
-    )
+    monkeypatch.setattr(extractor_module, "load_steps", lambda: [*load_steps(), _stalling_step])
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_bytes(HELD_OUT[0].read_bytes())
@@ -162,11 +159,7 @@ def test_an_article_over_the_time_limit_is_skipped_and_the_batch_goes_on(
 
 def test_the_time_limit_holds_in_a_worker_process(monkeypatch: pytest.MonkeyPatch) -> None:
     """What a pool process runs (its initializer, then chunks), run here in the main thread."""
-    monkeypatch.setattr(
-        extractor_module,
-        "DEFAULT_STEPS",
-        (*extractor_module.DEFAULT_STEPS, _stalling_step),
-    )
+    monkeypatch.setattr(extractor_module, "load_steps", lambda: [*load_steps(), _stalling_step])
     workers._init_worker(SETTINGS, 1.0)
     try:
         outcomes = workers._work([(read_article(HELD_OUT[0]), "a.txt"), (_stalling("s"), "s.txt")])
