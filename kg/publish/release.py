@@ -151,6 +151,11 @@ def publish(
             report=report,
         )
         _swap_into_place(tmp, out_dir)
+    except OSError as e:  # a full disk, a quota: one line, and no partial release left
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise InputError(
+            "KG273", f"{out_dir}: cannot write the release ({e.strerror or e}); nothing written"
+        ) from e
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
