@@ -88,7 +88,8 @@ def test_failure_while_writing_leaves_nothing(
 
     monkeypatch.setattr(release, "void_turtle", boom)
     out = tmp_path / "release"
-    with pytest.raises(OSError):
+    # one clear error, not the bare OSError (issue 17: a full disk was a 43-line traceback)
+    with pytest.raises(InputError, match="KG273.*No space left on device"):
         publish(dataset, out, version="1", issued=date(2025, 1, 1), base_iri=BASE)
     assert list(tmp_path.iterdir()) == []
 
