@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from spacy.language import Language
@@ -15,9 +16,9 @@ from spacy.tokens import Doc
 from kg.errors import ConfigError
 from kg.extract import Extractor
 from kg.extract import nlp as nlp_module
-from kg.extract.steps import kg_steps, load_config, load_steps
+from kg.extract.steps import declared, kg_steps, load_config, load_steps
 from kg.ingest import read_article
-from kg.model import Event, EventType, Extraction, Mention
+from kg.model import Extraction
 from kg.resources import share_root
 from kg.settings import Settings
 
@@ -37,7 +38,7 @@ def swapped_share(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
         shutil.copytree(share_root() / name, share / name)
     config = share / "data" / "pipeline" / "config.cfg"
     text = config.read_text(encoding="utf-8")
-    text = text.replace('@kg_steps = "kg.events.v1"', '@kg_steps = "test.keyword_events.v1"')
+    text = text.replace('@kg_steps = "kg.events.claims.v1"', '@kg_steps = "test.no_claims.v1"')
     text = text.replace(
         '[components.kg_armed_group_ruler_v1]\nfactory = "kg_armed_group_ruler_v1"',
         '[components.kg_armed_group_ruler_v1]\nfactory = "test_no_groups"',
@@ -50,18 +51,15 @@ def swapped_share(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     _clear()
 
 
-@kg_steps("test.keyword_events.v1")
-def make_keyword_events() -> object:
-    """A stand-in events stage: one Attack per token 'attack'."""
+@kg_steps("test.no_claims.v1")
+def make_no_claims() -> object:
+    """A stand-in claims stage that reads no claim (it fills the slot the later stages
+    need, as a replacement must)."""
 
     def step(doc: Doc, extraction: Extraction) -> None:
-        for tok in doc:
-            if tok.lower_ == "attack":
-                m = Mention(tok.idx, tok.idx + len(tok.text), tok.text)
-                key = f"event:{len(extraction.events) + 1}"
-                extraction.events.append(Event(key=key, type=EventType.ATTACK, mentions=[m]))
+        doc._.kg_events.claims = SimpleNamespace(scopes=[], unnamed=[])
 
-    return step
+    return declared(("ctx",), ("claims",))(step)
 
 
 @Language.factory("test_no_groups")
@@ -77,12 +75,28 @@ def make_no_groups(nlp: Language, name: str) -> object:
 
 def test_the_shipped_configuration_assembles_the_pipeline() -> None:
     config = load_config()
-    assert config["pipeline"]["steps"] == ["entities", "events"]
+    assert config["pipeline"]["steps"] == [
+        "entities",
+        "events_prepare",
+        "relations",
+        "claims",
+        "triggers",
+        "roles",
+        "coref",
+        "figures",
+        "assemble",
+    ]
     names = nlp_module.load_nlp(Settings().model).pipe_names
     ours = config["pipeline"]["components"]
     assert [n for n in names if n in ours] == ours
     assert names.index(ours[0]) == names.index("ner") + 1
-    assert [s.__name__ for s in load_steps()] == ["add_entities", "add_events"]
+    steps = load_steps()
+    assert [s.__name__ for s in steps][:3] == [
+        "entities",
+        "events_prepare",
+        "events_read_relations",
+    ]
+    assert steps[-1].assigns == ("events",)
 
 
 def test_a_stage_and_a_component_swap_through_the_configuration(
@@ -90,13 +104,9 @@ def test_a_stage_and_a_component_swap_through_the_configuration(
 ) -> None:
     article = read_article(article_path)
     extraction = Extractor(Settings()).extract(article)
-    body = article.body
-    # the events are the stand-in stage's: one per word "attack", nothing else
-    assert extraction.events
-    assert all(
-        body[e.mentions[0].begin : e.mentions[0].end].lower() == "attack" for e in extraction.events
-    )
+    # the claims stage is the stand-in's: no claim; the other stages still run
     assert not extraction.claims
+    assert extraction.events and extraction.relations
     # the component swap: no described armed group, named entities still found
     groups = [e for e in extraction.entities.values() if not e.named]
     assert groups == []
@@ -107,6 +117,22 @@ def test_the_default_pipeline_finds_what_the_swap_removed(article_path: Path) ->
     extraction = Extractor(Settings()).extract(read_article(article_path))
     assert any(not e.named for e in extraction.entities.values())  # described groups
     assert extraction.claims
+
+
+def test_stages_in_an_order_their_slots_do_not_allow_are_refused(tmp_path: Path) -> None:
+    shipped = load_config()
+    config = tmp_path / "order.cfg"
+    text = (share_root() / "data" / "pipeline" / "config.cfg").read_text(encoding="utf-8")
+    steps = list(shipped["pipeline"]["steps"])
+    steps.remove("triggers")
+    steps.append("triggers")  # roles now come before the triggers they need
+    text = text.replace(
+        "steps = " + str(shipped["pipeline"]["steps"]).replace("'", '"'),
+        "steps = " + str(steps).replace("'", '"'),
+    )
+    config.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match="step 'roles' requires cands"):
+        load_steps(config)
 
 
 def test_a_configuration_naming_an_unregistered_stage_is_one_error(tmp_path: Path) -> None:

@@ -6,29 +6,128 @@ Public entry point: :func:`add_events`, an extraction post-step.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.tokens import Doc
 
 from kg.extract.events.assemble import assemble
 from kg.extract.events.claims import ClaimReader
-from kg.extract.events.coref import Coref
+from kg.extract.events.coref import Coref, Group
 from kg.extract.events.dateline import without_datelines
 from kg.extract.events.doc import Ctx
-from kg.extract.events.figures import FigureReader
+from kg.extract.events.figures import Figure, FigureReader
 from kg.extract.events.lexicon import load_lexicon
 from kg.extract.events.relations import RelationReader
 from kg.extract.events.roles import clash_parties, fill_roles
-from kg.extract.events.triggers import find_triggers
+from kg.extract.events.triggers import Cand, find_triggers
 from kg.extract.events.when import TimeFinder
 from kg.extract.events.where import PlaceFinder
 from kg.model import Extraction
 
-__all__ = ["add_events"]
+__all__ = ["STAGES", "EventState", "add_events", "prepare"]
+
+
+@dataclass(slots=True)
+class EventState:
+    """What the event stages pass on to each other for one article (the slots that
+    :data:`STAGES` declare they assign and require)."""
+
+    ctx: Ctx
+    claims: ClaimReader | None = None
+    cands: list[Cand] = field(default_factory=list)
+    places: PlaceFinder | None = None
+    times: TimeFinder | None = None
+    coref: Coref | None = None
+    groups: list[Group] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+
+def prepare(doc: Doc, extraction: Extraction, *, lexicons: Path | None = None) -> EventState:
+    """The article's sentence units, entity spans and lexicons (``ctx``); a dateline is
+    blanked first (see :mod:`kg.extract.events.dateline`)."""
+    doc = without_datelines(doc, extraction.model_name)
+    ctx = Ctx.build(doc, extraction, load_lexicon(lexicons))
+    # mentions inside a blanked dateline have no tokens left to stand for them
+    ctx.spans = [s for s in ctx.spans if ctx.text[s.begin : s.end].strip()]
+    return EventState(ctx)
+
+
+def read_relations(state: EventState) -> None:
+    """memberOf, leaderOf, loyalTo, holdsPosition... into ``extraction.relations``."""
+    state.ctx.x.relations.extend(RelationReader(state.ctx).read())
+
+
+def read_claims(state: EventState) -> None:
+    """Reported statements with their claimant into ``extraction.claims``."""
+    state.claims = ClaimReader(state.ctx)
+    state.ctx.x.claims.extend(state.claims.read())
+
+
+def read_triggers(state: EventState) -> None:
+    """Event mentions (trigger words with their class)."""
+    state.cands = find_triggers(state.ctx)
+
+
+def read_roles(state: EventState) -> None:
+    """Perpetrators, targets and participants of each event mention."""
+    for cand in state.cands:
+        fill_roles(state.ctx, cand)
+    clash_parties(state.cands)
+
+
+def group_mentions(state: EventState) -> None:
+    """In-document event coreference: the mentions of one happening in one group."""
+    state.places, state.times = PlaceFinder(state.ctx), TimeFinder(state.ctx)
+    state.coref = Coref(state.ctx, state.places, state.times)
+    state.groups = state.coref.group(state.coref.hosts(state.cands))
+
+
+def read_figures(state: EventState) -> None:
+    """Casualty figures with their bounds and source."""
+    state.figures = FigureReader(state.ctx).figures()
+
+
+def assemble_events(state: EventState) -> None:
+    """One event per group, with its place, time, figures and claims, into
+    ``extraction.events``."""
+    assert state.claims is not None and state.coref is not None
+    assert state.places is not None and state.times is not None
+    assemble(
+        state.ctx,
+        state.groups,
+        state.figures,
+        state.claims.scopes,
+        state.places,
+        state.times,
+        state.coref,
+        unnamed=state.claims.unnamed,
+    )
+
+
+#: The event stages in their default order: (name, function, slots required, slots assigned).
+#: ``data/pipeline/config.cfg`` may list them as separate steps (``kg.events.<name>.v1``) so
+#: that one can be replaced; a replacement declares the same slots.
+STAGES: tuple[tuple[str, Callable[[EventState], None], tuple[str, ...], tuple[str, ...]], ...] = (
+    ("relations", read_relations, ("ctx",), ("relations",)),
+    ("claims", read_claims, ("ctx",), ("claims",)),
+    ("triggers", read_triggers, ("ctx",), ("cands",)),
+    ("roles", read_roles, ("ctx", "cands"), ("roles",)),
+    ("coref", group_mentions, ("ctx", "cands", "roles"), ("places", "times", "coref", "groups")),
+    ("figures", read_figures, ("ctx",), ("figures",)),
+    (
+        "assemble",
+        assemble_events,
+        ("claims", "groups", "figures", "places", "times", "coref"),
+        ("events",),
+    ),
+)
 
 
 def add_events(doc: Doc, extraction: Extraction, *, lexicons: Path | None = None) -> None:
-    """Append the article's events, claims, relations and described role fillers.
+    """Append the article's events, claims, relations and described role fillers: every
+    stage of :data:`STAGES` in order.
 
     Uses the entities already in ``extraction.entities`` (mapped to tokens by their
     mention offsets) and appends to ``extraction.events``, ``claims``, ``relations`` and
@@ -39,19 +138,6 @@ def add_events(doc: Doc, extraction: Extraction, *, lexicons: Path | None = None
         extraction: the extraction to complete.
         lexicons: a lexicon folder other than ``data/lexicons`` (tests).
     """
-    doc = without_datelines(doc, extraction.model_name)
-    ctx = Ctx.build(doc, extraction, load_lexicon(lexicons))
-    # mentions inside a blanked dateline have no tokens left to stand for them
-    ctx.spans = [s for s in ctx.spans if ctx.text[s.begin : s.end].strip()]
-    extraction.relations.extend(RelationReader(ctx).read())
-    claims = ClaimReader(ctx)
-    extraction.claims.extend(claims.read())
-    cands = find_triggers(ctx)
-    for cand in cands:
-        fill_roles(ctx, cand)
-    clash_parties(cands)
-    places, times = PlaceFinder(ctx), TimeFinder(ctx)
-    coref = Coref(ctx, places, times)
-    groups = coref.group(coref.hosts(cands))
-    figures = FigureReader(ctx).figures()
-    assemble(ctx, groups, figures, claims.scopes, places, times, coref, unnamed=claims.unnamed)
+    state = prepare(doc, extraction, lexicons=lexicons)
+    for _name, stage, _requires, _assigns in STAGES:
+        stage(state)
