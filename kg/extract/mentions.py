@@ -374,8 +374,13 @@ def _type_from_name(doc: Doc, span: Span, label: str, lexicon: Lexicon) -> Entit
     if label in ("PERSON", "ORG") and len(span) > 1 and span[-1].text in lexicon.place_name_words:
         return EntityType.PLACE
     if label in ("PERSON", "ORG") and (
-        _locative_before(doc, span) or _place_noun_after(doc, span, lexicon)
+        _locative_before(doc, span)
+        or _place_noun_after(doc, span, lexicon)
+        or _place_after_comma(doc, span)
+        or _divisions_after(doc, span, lexicon)
     ):
+        return EntityType.PLACE
+    if label == "PERSON" and _in_before(doc, span):
         return EntityType.PLACE
     after = doc[span.end] if span.end < len(doc) else None
     if (
@@ -405,6 +410,51 @@ def _locative_before(doc: Doc, span: Span) -> bool:
     if i >= 1 and doc[i - 1].lower_ in _LOCATIVE:
         return True
     return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _DIRECTIONS
+
+
+_PLACE_LABELS = {"PLACE", "GPE"}
+
+
+def _place_after_comma(doc: Doc, span: Span) -> bool:
+    """ "X, <place>" ("Chippewa Falls, Wisconsin", "Ciudad Juárez, Mexico"): the usual way
+    to write a town with its state or country; the place must end there (not "Texas's")."""
+    i = span.end
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return False
+    nxt = doc[i + 1]
+    if nxt.ent_type_ not in _PLACE_LABELS or nxt.ent_iob_ != "B":
+        return False
+    j = i + 2
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return j >= len(doc) or doc[j].is_punct and doc[j].tag_ != "POS"
+
+
+def _divisions_after(doc: Doc, span: Span, lexicon: Lexicon) -> bool:
+    """ "the X and Y regions", "the X regions": names before a plural division noun."""
+    i = span.end
+    if i + 2 < len(doc) and doc[i].lower_ in ("and", "or") and doc[i + 1].pos_ == "PROPN":
+        i += 2
+    return (
+        i < len(doc)
+        and doc[i].text.removesuffix("s") in lexicon.place_nouns_after
+        and (doc[i].text.endswith("s"))
+    )
+
+
+def _in_before(doc: Doc, span: Span) -> bool:
+    """ "in X" for a name the NER took for a person's: people are seldom "in" one another,
+    unless it is their possession ("in Smith's view"); a surname of a longer person name of
+    the article is left alone."""
+    if span.start < 1 or doc[span.start - 1].lower_ != "in":
+        return False
+    if span.end < len(doc) and doc[span.end].tag_ == "POS":
+        return False
+    words = {t.text for t in span}
+    return not any(
+        e.label_ == "PERSON" and len(e) > len(span) and words & {t.text for t in e}
+        for e in doc.ents
+    )
 
 
 def _place_noun_after(doc: Doc, span: Span, lexicon: Lexicon) -> bool:
@@ -438,8 +488,8 @@ def _descriptor(doc: Doc, span: Span, lexicon: Lexicon) -> tuple[EntityType | No
                 continue
             words = tuple(low[begin:end])
             etype_name = lexicon.descriptors.get(words)
-            if etype_name is None or doc[begin:end].ents:
-                continue
+            if etype_name is None or any(t.ent_type_ for t in doc[begin:end]):
+                continue  # (a noun inside another name, "Labour Party X", is no descriptor)
             etype = EntityType(etype_name)
             if allowed is not None and etype is not allowed:
                 continue

@@ -12,7 +12,8 @@ from kg.errors import ConfigError
 
 #: our components: (factory name, where it goes)
 COMPONENTS: tuple[tuple[str, dict[str, str]], ...] = (  # (factory, {"after": component})
-    ("kg_name_extender_v1", {"after": "ner"}),
+    ("kg_name_repair_v1", {"after": "ner"}),
+    ("kg_name_extender_v1", {"after": "kg_name_repair_v1"}),
     ("kg_gazetteer_ruler_v1", {"after": "kg_name_extender_v1"}),
     ("kg_community_ruler_v1", {"after": "kg_gazetteer_ruler_v1"}),
     ("kg_acronym_ruler_v1", {"after": "kg_community_ruler_v1"}),

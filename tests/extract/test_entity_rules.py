@@ -49,3 +49,29 @@ def test_a_nationality_plural_alone_is_a_community(extraction: Extraction) -> No
 def test_a_war_is_no_entity(extraction: Extraction) -> None:
     labels = " ".join(_types(extraction))
     assert "War" not in labels
+
+
+MORE = """---
+title: "Test 2"
+published: 2023-05-04
+language: en
+---
+The attack happened in Varnstad, Norway, late on Monday.
+Deputy Minister of Defense Lena Korhaven said troops were sent to the Solm and Tarvik regions.
+A spokesperson for the Estonian Foreign Ministry Kaja Lindqvist said the talks would go on.
+"""
+
+
+@pytest.fixture(scope="module")
+def more() -> Extraction:
+    return Extractor(Settings()).extract(parse_article(MORE))
+
+
+def test_a_town_with_its_country_after_a_comma_is_a_place(more: Extraction) -> None:
+    assert _types(more).get("Varnstad") is EntityType.PLACE
+
+
+def test_names_before_a_plural_division_noun_are_places(more: Extraction) -> None:
+    types = _types(more)
+    assert types.get("Solm") is EntityType.PLACE
+    assert types.get("Tarvik") is EntityType.PLACE
