@@ -26,8 +26,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.extract.groups import find_groups
+from kg.extract.institutions import _rules
 from kg.gazetteer import load_snapshot
-from kg.resolve.lexicon import load_lexicon
+from kg.resolve.lexicon import Lexicon, load_lexicon
 
 GROUPS_KEY = "kg_groups"
 GAZETTEER_ID = "kg.gazetteer"  # span id of every entity the gazetteer ruler sets
@@ -170,6 +171,94 @@ def make_gazetteer_ruler(nlp: Language, name: str, min_length: int) -> PresetRul
 def make_community_ruler(nlp: Language, name: str) -> PresetRuler:
     """Community names of ``data/patterns/communities.tsv``."""
     return PresetRuler(nlp, name, community_entries())
+
+
+_ORG_FINAL = {"Party", "Ministry", "Department", "Commission", "Council", "Agency", "Office"}
+
+
+def repair_names(doc: Doc, lexicon: Lexicon) -> Doc:
+    """The NER's entities with two common faults of the small model repaired: one person cut
+    in two touching pieces ("Zine El" + "Abidine Ben Ali", "Ursula von der" + "Leyen") is
+    one person; an organisation glued to the person named right after it ("the Chinese
+    Foreign Ministry Hua Chunying", "Defense Hanna Maliar", "the AP Mujeeb Rahman Ansari") is
+    the organisation and the person."""
+    merged: list[Span] = []
+    for ent in doc.ents:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.label_ == "PERSON"
+            and last.end == ent.start
+            and doc[last.end - 1].whitespace_
+            and ent.label_ not in _NOT_NAMES
+            and (doc[last.end - 1].lower_ in _NAME_PARTICLES or ent[0].lower_ in _NAME_PARTICLES)
+        ):
+            merged[-1] = Span(doc, last.start, ent.end, label="PERSON")
+            continue
+        merged.append(ent)
+    result: list[Span] = []
+    for ent in merged:
+        cut = _person_tail(doc, ent, lexicon)
+        if cut is None:
+            result.append(ent)
+        else:
+            result.append(Span(doc, ent.start, cut, label=ent.label_))
+            result.append(Span(doc, cut, ent.end, label="PERSON"))
+    doc.set_ents(result, default="outside")
+    return doc
+
+
+_NAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "du", "dos", "da", "di",
+                   "bin", "ibn", "bint", "ben", "al", "el", "abu", "abd", "ul"}  # fmt: skip
+_NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+
+
+def _person_tail(doc: Doc, ent: Span, lexicon: Lexicon) -> int | None:
+    """Where a person's name (two or three capitalised proper nouns at the end) starts in an
+    organisation span whose part before it ends as an organisation does: an institution
+    noun ("Ministry", "Party"), a ministry portfolio ("Defense"), an acronym ("AP"), or a
+    place after "<title> of" ("President of Ukraine Volodymyr Zelensky")."""
+    if ent.label_ not in ("ORG", "GPE", "NORP") or len(ent) < 3:
+        return None
+    for size in (3, 2):
+        cut = ent.end - size
+        if cut <= ent.start:
+            continue
+        tail = doc[cut : ent.end]
+        if not all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in tail):
+            continue
+        if any(t.text in _ORG_FINAL or t.text in lexicon.place_name_words for t in tail):
+            continue
+        before = doc[cut - 1]
+        head = doc[ent.start : cut]
+        if (
+            before.text in _ORG_FINAL
+            or before.lower_ in _portfolios()
+            or (before.text.isupper() and before.is_alpha and len(before) >= 2)
+            or (
+                len(head) == 1
+                and ent.start >= 2
+                and doc[ent.start - 1].lower_ == "of"
+                and doc[ent.start - 2].text in _title_words(lexicon)
+            )
+        ):
+            return cut
+    return None
+
+
+def _portfolios() -> frozenset[str]:
+    return _rules()[0]
+
+
+def _title_words(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(t.words[-1] for t in lexicon.titles if t.words and t.words[-1].istitle())
+
+
+@Language.factory("kg_name_repair_v1")
+def make_name_repair(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Persons the NER cut in two or glued to an organisation (see :func:`repair_names`)."""
+    lexicon = load_lexicon()
+    return lambda doc: repair_names(doc, lexicon)
 
 
 _JOINERS = {"for", "of"}

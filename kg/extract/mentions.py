@@ -54,6 +54,7 @@ def candidates(doc: Doc, lexicon: Lexicon) -> Candidates:
     _add_dateline(doc, result.names)
     _add_institutions(doc, lexicon, result.names)
     _add_described_acronyms(doc, lexicon, result.names)
+    _add_divisions(doc, lexicon, result.names)
     for span in doc.spans.get(GROUPS_KEY, []):
         info = span._.kg_group
         anchor = info["anchor"]
@@ -102,6 +103,32 @@ def _add_dateline(doc: Doc, names: list[NameMention]) -> None:
                 type=etype,
                 source=Source.NER,
                 descriptor_type=etype,
+            )
+        )
+    names.sort(key=lambda n: n.mention)
+
+
+def _add_divisions(doc: Doc, lexicon: Lexicon, names: list[NameMention]) -> None:
+    """ "the <Proper Name> <division noun>" that the NER did not tag ("the Donetsk region"):
+    a place name (``data/patterns/place_nouns_after.txt``)."""
+    low = lowers(doc)
+    for i, word in enumerate(orths(doc)):
+        if word not in lexicon.place_nouns_after or i < 2:
+            continue
+        start = i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+            start -= 1
+        if start == i or start == 0 or low[start - 1] != "the":
+            continue
+        if doc[start:i].ents or (i + 1 < len(doc) and low[i + 1] == "of"):
+            continue
+        span = doc[start : i + 1]
+        names.append(
+            NameMention(
+                mention=mention(span, "GPE"),
+                type=EntityType.PLACE,
+                source=Source.NER,
+                descriptor_type=EntityType.PLACE,
             )
         )
     names.sort(key=lambda n: n.mention)
@@ -159,6 +186,9 @@ def _name_mention(doc: Doc, ent: Span, lexicon: Lexicon) -> NameMention | None:
         start += 1
     while end > start + 1 and doc[end - 1].tag_ == "POS":
         end -= 1
+    extended = _division_after(doc, ent.label_, end, lexicon)
+    if extended:
+        end += 1  # "the Kharkiv region": the region, not the city
     span = doc[start:end]
     whole = doc_text(doc)[span.start_char : span.end_char]  # span.text joins its tokens
     trimmed = trim_name(whole, institution_nouns=lexicon.institution_nouns)
@@ -167,11 +197,19 @@ def _name_mention(doc: Doc, ent: Span, lexicon: Lexicon) -> NameMention | None:
     begin, stop = span.start_char + trimmed[0], span.start_char + trimmed[1]
     text = whole[trimmed[0] : trimmed[1]]  # (Doc.text joins every token: not per name)
     span = doc.char_span(begin, stop, alignment_mode="contract") or span
+    if (
+        text in lexicon.nationality_plurals
+        and not _modifies_noun(doc, span)
+        and not _has_forces(doc, lexicon.nationalities[text])
+    ):
+        return _people(span, begin, stop, text)  # "Palestinians": the people as a group
     if text in lexicon.non_entities or text in lexicon.nationalities:
         return None
+    if _event_name(doc, span, lexicon):
+        return None  # "the Russo-Ukrainian War": an event, not a thing of these types
     if not any(c.isalpha() for c in text):
         return None
-    if ent.label_ == "NORP" and not text.endswith("s"):
+    if ent.label_ == "NORP" and not text.endswith("s") and not extended:
         return None  # an adjective the lexicons do not know ("Islamist", "Western")
     if source_is_ner(ent) and _generic(text, lexicon):
         return None
@@ -183,11 +221,14 @@ def _name_mention(doc: Doc, ent: Span, lexicon: Lexicon) -> NameMention | None:
     descriptor_type, apposition = _descriptor(doc, span, lexicon)
     if descriptor_type is None and source is Source.NER:
         descriptor_type = _type_from_name(doc, span, ent.label_, lexicon)
+    qid = ent.kb_id_ or None
+    if extended:  # a region named after a place is not that place: its type, not its item
+        etype, source, qid, descriptor_type = (EntityType.PLACE, Source.NER, None, EntityType.PLACE)
     return NameMention(
         mention=Mention(begin, stop, text, ent.label_),
         type=etype,
         source=source,
-        qid=ent.kb_id_ or None,
+        qid=qid,
         canonical=canonical,
         descriptor_type=descriptor_type,
         apposition=apposition,
@@ -195,6 +236,55 @@ def _name_mention(doc: Doc, ent: Span, lexicon: Lexicon) -> NameMention | None:
         former=_former_before(doc, span, lexicon),
         alias_of=_acronym_of(doc, span) or _known_as(doc, span),
         affiliation=_affiliation(doc, span) if ent.label_ == "PERSON" else None,
+    )
+
+
+def _event_name(doc: Doc, span: Span, lexicon: Lexicon) -> bool:
+    """The name ends with an event noun ("the American Civil War"), or is written right
+    before one in lower case ("the Russo-Ukrainian war"; ``event_name_words.txt``)."""
+    words = lexicon.event_name_words
+    if span[-1].text in words:
+        return True
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return after.islower() and after.capitalize() in words
+
+
+def _division_after(doc: Doc, label: str, end: int, lexicon: Lexicon) -> bool:
+    """A lower-case division or feature noun right after a name ("the Kharkiv region", "the
+    Oskil river"; ``data/patterns/place_nouns_after.txt``) and not followed by "of"; not
+    after a community or nationality ("the Alawite region" is an area, ``areas.py``)."""
+    if label == "COMMUNITY" or end >= len(doc):
+        return False
+    if label == "NORP" and doc[end - 1].text in lexicon.nationalities:
+        return False
+    if doc[end].text not in lexicon.place_nouns_after:
+        return False
+    return not (end + 1 < len(doc) and doc[end + 1].lower_ == "of")
+
+
+def _modifies_noun(doc: Doc, span: Span) -> bool:
+    """The word is an adjective of the noun after it ("Palestinians" never is, but the tagger
+    is asked: "the Afghans' homes" keeps the people)."""
+    return span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN")
+
+
+def _has_forces(doc: Doc, country: str) -> bool:
+    """The article describes the country's state forces ("Russian troops"): its people's
+    plural ("the Russians advanced") then stands for them, not for a community."""
+    return any(
+        span._.kg_group["family"] == "state" and span._.kg_group["country"] == country
+        for span in doc.spans.get(GROUPS_KEY, [])
+    )
+
+
+def _people(span: Span, begin: int, stop: int, text: str) -> NameMention:
+    """A nationality's plural noun on its own names the people as a community ("the
+    Palestinians", "Afghans"): GUIDE's Community, keyed by the plural."""
+    return NameMention(
+        mention=Mention(begin, stop, text, "COMMUNITY"),
+        type=EntityType.COMMUNITY,
+        source=Source.PATTERN,
+        canonical=text,
     )
 
 
@@ -284,8 +374,13 @@ def _type_from_name(doc: Doc, span: Span, label: str, lexicon: Lexicon) -> Entit
     if label in ("PERSON", "ORG") and len(span) > 1 and span[-1].text in lexicon.place_name_words:
         return EntityType.PLACE
     if label in ("PERSON", "ORG") and (
-        _locative_before(doc, span) or _place_noun_after(doc, span, lexicon)
+        _locative_before(doc, span)
+        or _place_noun_after(doc, span, lexicon)
+        or _place_after_comma(doc, span)
+        or _divisions_after(doc, span, lexicon)
     ):
+        return EntityType.PLACE
+    if label == "PERSON" and _in_before(doc, span):
         return EntityType.PLACE
     after = doc[span.end] if span.end < len(doc) else None
     if (
@@ -315,6 +410,51 @@ def _locative_before(doc: Doc, span: Span) -> bool:
     if i >= 1 and doc[i - 1].lower_ in _LOCATIVE:
         return True
     return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _DIRECTIONS
+
+
+_PLACE_LABELS = {"PLACE", "GPE"}
+
+
+def _place_after_comma(doc: Doc, span: Span) -> bool:
+    """ "X, <place>" ("Chippewa Falls, Wisconsin", "Ciudad Juárez, Mexico"): the usual way
+    to write a town with its state or country; the place must end there (not "Texas's")."""
+    i = span.end
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return False
+    nxt = doc[i + 1]
+    if nxt.ent_type_ not in _PLACE_LABELS or nxt.ent_iob_ != "B":
+        return False
+    j = i + 2
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    return j >= len(doc) or doc[j].is_punct and doc[j].tag_ != "POS"
+
+
+def _divisions_after(doc: Doc, span: Span, lexicon: Lexicon) -> bool:
+    """ "the X and Y regions", "the X regions": names before a plural division noun."""
+    i = span.end
+    if i + 2 < len(doc) and doc[i].lower_ in ("and", "or") and doc[i + 1].pos_ == "PROPN":
+        i += 2
+    return (
+        i < len(doc)
+        and doc[i].text.removesuffix("s") in lexicon.place_nouns_after
+        and (doc[i].text.endswith("s"))
+    )
+
+
+def _in_before(doc: Doc, span: Span) -> bool:
+    """ "in X" for a name the NER took for a person's: people are seldom "in" one another,
+    unless it is their possession ("in Smith's view"); a surname of a longer person name of
+    the article is left alone."""
+    if span.start < 1 or doc[span.start - 1].lower_ != "in":
+        return False
+    if span.end < len(doc) and doc[span.end].tag_ == "POS":
+        return False
+    words = {t.text for t in span}
+    return not any(
+        e.label_ == "PERSON" and len(e) > len(span) and words & {t.text for t in e}
+        for e in doc.ents
+    )
 
 
 def _place_noun_after(doc: Doc, span: Span, lexicon: Lexicon) -> bool:
@@ -348,8 +488,8 @@ def _descriptor(doc: Doc, span: Span, lexicon: Lexicon) -> tuple[EntityType | No
                 continue
             words = tuple(low[begin:end])
             etype_name = lexicon.descriptors.get(words)
-            if etype_name is None or doc[begin:end].ents:
-                continue
+            if etype_name is None or any(t.ent_type_ for t in doc[begin:end]):
+                continue  # (a noun inside another name, "Labour Party X", is no descriptor)
             etype = EntityType(etype_name)
             if allowed is not None and etype is not allowed:
                 continue

@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+from anyascii import anyascii
 
 _TYPE_SEGMENT = {
     "Person": "person",
@@ -34,10 +37,28 @@ def slugify(text: str) -> str:
     'jean-pierre-mbeki'
     >>> slugify("Ḥayʾat Taḥrīr al-Shām")
     'hayat-tahrir-al-sham'
+    >>> slugify("Володимир Зеленський")
+    'volodimir-zelenskiy'
     """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    ascii_text = "".join(_ascii(c) for c in text)
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug or "x"
+
+
+@lru_cache(maxsize=1 << 14)
+def _ascii(char: str) -> str:
+    """A character's ASCII: its decomposition without marks ("é" -> "e"); a letter or digit
+    of a non-Latin script (Cyrillic, Arabic, Han...) is transliterated by ``anyascii``
+    (apostrophes of the transliteration dropped: "Зеленський" -> "Zelenskiy"); anything
+    else that has no ASCII decomposition (Latin "ł", "ʾ", symbols) goes, as it always did."""
+    plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
+    if plain or char.isascii():
+        return plain
+    if unicodedata.category(char)[0] not in "LN" or unicodedata.category(char) == "Lm":
+        return ""
+    if unicodedata.name(char, "LATIN").startswith("LATIN"):
+        return ""
+    return anyascii(char).replace("'", "")
 
 
 def type_segment(type_name: str) -> str:

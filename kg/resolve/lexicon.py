@@ -58,6 +58,9 @@ class Lexicon:
     gazetteer_exclude: frozenset[str]
     armed: ArmedGroupLexicon
     institution_nouns: frozenset[str] = frozenset()
+    place_nouns_after: frozenset[str] = frozenset()  # "the Kharkiv region": one place name
+    nationality_plurals: frozenset[str] = frozenset()  # "Palestinians": the people, a community
+    event_name_words: frozenset[str] = frozenset()  # "Russo-Ukrainian War": an event's name
 
     @property
     def title_words(self) -> dict[tuple[str, ...], Title]:
@@ -99,9 +102,12 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
     """
     root = root or patterns_dir()
     nationalities: dict[str, str] = {}
+    plurals: set[str] = set()
     for adjective, plural, country in _table(root / "nationalities.tsv", 3):
         nationalities[adjective] = country
         nationalities[plural] = country
+        if plural != adjective:
+            plurals.add(plural)
     communities = {
         form: label
         for label, forms in _table(root / "communities.tsv", 2)
@@ -140,4 +146,7 @@ def load_lexicon(root: Path | None = None) -> Lexicon:
         areas=_areas(root / "areas.tsv"),
         armed=armed,
         institution_nouns=frozenset(_lines(root / "institution_nouns.txt")),
+        place_nouns_after=frozenset(_lines(root / "place_nouns_after.txt")),
+        nationality_plurals=frozenset(plurals),
+        event_name_words=frozenset(_lines(root / "event_name_words.txt")),
     )

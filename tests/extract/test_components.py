@@ -19,6 +19,7 @@ def nlp() -> spacy.language.Language:
 
 def test_components_are_registered_under_versioned_names(nlp: spacy.language.Language) -> None:
     assert nlp.pipe_names == [
+        "kg_name_repair_v1",
         "kg_name_extender_v1",
         "kg_gazetteer_ruler_v1",
         "kg_community_ruler_v1",
@@ -177,3 +178,20 @@ def test_acronym_ruler_defines_acronyms_in_parentheses(nlp: spacy.language.Langu
     doc.set_ents([Span(doc, start, words.index("HTS") + 1, label="ORG")])
     ents = [(e.text, e.label_) for e in define_acronyms(doc).ents]
     assert ents == [("Hayat Tahrir al-Sham", "ORG"), ("HTS", "ORG"), ("HTS", "ORG")]
+
+
+def test_name_repair_joins_a_person_cut_at_a_particle_and_splits_a_glued_one() -> None:
+    from kg.extract.components import repair_names
+
+    nlp = spacy.blank("en")
+    lexicon = load_lexicon()
+    doc = nlp("Ursula von der Leyen spoke to the Labour Party Colum Eastwood today .")
+    doc.set_ents([Span(doc, 0, 3, "PERSON"), Span(doc, 3, 4, "GPE"), Span(doc, 7, 11, "ORG")])
+    for t in doc[7:11]:
+        t.pos_ = "PROPN"
+    doc = repair_names(doc, lexicon)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Ursula von der Leyen", "PERSON"),
+        ("Labour Party", "ORG"),
+        ("Colum Eastwood", "PERSON"),
+    ]
