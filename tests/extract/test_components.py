@@ -195,3 +195,19 @@ def test_name_repair_joins_a_person_cut_at_a_particle_and_splits_a_glued_one() -
         ("Labour Party", "ORG"),
         ("Colum Eastwood", "PERSON"),
     ]
+
+
+def test_a_spelled_out_number_and_a_backed_nationality_belong_to_the_description(
+    nlp: spacy.language.Language,
+) -> None:
+    lexicon = load_lexicon()
+    words = ["threatened", "by", "two", "gunmen", "and", "Russian", "-", "backed", "separatists"]
+    pos = ["VERB", "ADP", "NUM", "NOUN", "CCONJ", "ADJ", "PUNCT", "VERB", "NOUN"]
+    doc = _doc(nlp, words, pos, [(2, 3, "CARDINAL")])
+    assert [s.text for s in find_groups(doc, lexicon)] == [
+        "two gunmen",
+        "Russian - backed separatists",  # (Doc built from words: spaces between)
+    ]
+    words = ["killed", "37", "fighters"]
+    doc = _doc(nlp, words, ["VERB", "NUM", "NOUN"], [(1, 2, "CARDINAL")])
+    assert find_groups(doc, lexicon) == []  # a casualty figure, not a band of actors
