@@ -211,3 +211,20 @@ def test_a_spelled_out_number_and_a_backed_nationality_belong_to_the_description
     words = ["killed", "37", "fighters"]
     doc = _doc(nlp, words, ["VERB", "NUM", "NOUN"], [(1, 2, "CARDINAL")])
     assert find_groups(doc, lexicon) == []  # a casualty figure, not a band of actors
+
+
+def test_name_repair_splits_a_list_of_places_taken_for_one_name() -> None:
+    from kg.extract.components import repair_names
+
+    nlp = spacy.blank("en")
+    doc = nlp("heard in Lorvan , Tamsin , Old Varn , Kesh today")
+    doc.set_ents([Span(doc, 2, 10, "WORK_OF_ART")])
+    for t in doc[2:10]:
+        t.pos_ = "PUNCT" if t.text == "," else "PROPN"
+    doc = repair_names(doc, load_lexicon())
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Lorvan", "GPE"),
+        ("Tamsin", "GPE"),
+        ("Old Varn", "GPE"),
+        ("Kesh", "GPE"),
+    ]
