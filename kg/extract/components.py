@@ -197,12 +197,13 @@ def repair_names(doc: Doc, lexicon: Lexicon) -> Doc:
             continue
         merged.append(ent)
     result: list[Span] = []
-    for ent in merged:
+    for ent in (piece for e in merged for piece in _list_pieces(doc, e)):
         cut = _person_tail(doc, ent, lexicon)
         if cut is None:
             result.append(ent)
         else:
-            result.append(Span(doc, ent.start, cut, label=ent.label_))
+            if not (cut - ent.start == 1 and doc[ent.start].lower_ in _portfolios()):
+                result.append(Span(doc, ent.start, cut, label=ent.label_))  # ("Defense": none)
             result.append(Span(doc, cut, ent.end, label="PERSON"))
     doc.set_ents(result, default="outside")
     return doc
@@ -211,6 +212,29 @@ def repair_names(doc: Doc, lexicon: Lexicon) -> Doc:
 _NAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "du", "dos", "da", "di",
                    "bin", "ibn", "bint", "ben", "al", "el", "abu", "abd", "ul"}  # fmt: skip
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+
+
+_LIST_HOSTS = {"GPE", "LOC", "FAC", "WORK_OF_ART"}
+
+
+def _list_pieces(doc: Doc, ent: Span) -> list[Span]:
+    """A list of three or more names taken for one ("Kyiv, Kharkiv, Donetsk, Odesa" as a
+    title): each piece of one to three capitalised words is a place of its own (two pieces
+    stay: "Chippewa Falls, Wisconsin" is one place written with its state)."""
+    if ent.label_ not in _LIST_HOSTS:
+        return [ent]
+    pieces, begin = [], ent.start
+    for tok in ent:
+        if tok.text == ",":
+            pieces.append((begin, tok.i))
+            begin = tok.i + 1
+    pieces.append((begin, ent.end))
+    if len(pieces) < 3 or not all(
+        0 < e - b <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in doc[b:e])
+        for b, e in pieces
+    ):
+        return [ent]
+    return [Span(doc, b, e, label="GPE") for b, e in pieces]
 
 
 def _person_tail(doc: Doc, ent: Span, lexicon: Lexicon) -> int | None:

@@ -107,7 +107,12 @@ def _left(
     sent_start = sentence_start(doc, head.i)
     while i >= sent_start:
         tok = doc[i]
-        if tok.ent_type_ and tok.ent_iob_ in ("B", "I") and tok.text not in lexicon.nationalities:
+        if (
+            tok.ent_type_
+            and tok.ent_iob_ in ("B", "I")
+            and tok.text not in lexicon.nationalities
+            and not (tok.ent_type_ == "CARDINAL" and tok.is_alpha)  # "two gunmen": below
+        ):
             ent = next(e for e in doc.ents if e.start <= i < e.end)
             if ent.label_ in _PLACES:
                 place = ent
@@ -126,12 +131,19 @@ def _left(
         elif tok.lower_ == "the":
             start = i
             break
+        elif tok.like_num and tok.pos_ == "NUM" and tok.is_alpha:
+            pass  # "two gunmen", "six soldiers": a small band (AP style spells out numbers
+            # under ten); "37 fighters" in figures is a casualty count, not an actor
         elif (
             tok.text == "-"
             and i > sent_start
-            and (doc[i - 1].lower_ in armed.modifiers or doc[i - 1].lower_ in armed.heads)
+            and (
+                doc[i - 1].lower_ in armed.modifiers
+                or doc[i - 1].lower_ in armed.heads
+                or doc[i - 1].text in lexicon.nationalities
+            )
         ):
-            pass  # "army-allied militias", "government-backed forces"
+            pass  # "army-allied militias", "government-backed forces", "Russian-backed rebels"
         elif tok.lower_ not in armed.modifiers and tok.lower_ not in armed.heads:
             break
         start = i

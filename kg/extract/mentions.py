@@ -243,7 +243,7 @@ def _event_name(doc: Doc, span: Span, lexicon: Lexicon) -> bool:
     """The name ends with an event noun ("the American Civil War"), or is written right
     before one in lower case ("the Russo-Ukrainian war"; ``event_name_words.txt``)."""
     words = lexicon.event_name_words
-    if span[-1].text in words:
+    if span[-1].text in words or span[-1].text.capitalize() in words:
         return True
     after = doc[span.end].text if span.end < len(doc) else ""
     return after.islower() and after.capitalize() in words

@@ -132,6 +132,7 @@ def cluster_names(names: list[NameMention], lexicon: Lexicon) -> list[Cluster]:
     for c in clusters:
         c.type = decide_type(c, lexicon)
     clusters = _merge_contained_persons(clusters, titles)
+    clusters = _merge_spelling_variants(clusters, titles)
     clusters = _merge_contained_organisations(clusters, titles)
     for c in clusters:
         c.type = decide_type(c, lexicon)
@@ -208,6 +209,53 @@ def _merge_contained_persons(
         for h in hosts:
             h.joined_person = True
     return result
+
+
+def _merge_spelling_variants(
+    clusters: list[Cluster], titles: AbstractSet[tuple[str, ...]]
+) -> list[Cluster]:
+    """Two spellings of one transliterated person name ("Osama bin Laden", "Usama bin Ladin";
+    "Zelensky", "Zelenskyy"): full names (two words or more) of the same length whose words
+    are equal or one letter apart (words of four letters or more), at least one word equal
+    (two names all of whose words differ are two people), and no two different QIDs."""
+    result: list[Cluster] = []
+    for c in sorted(clusters, key=lambda c: c.first):
+        target = None
+        if c.type is EntityType.PERSON:
+            target = next(
+                (
+                    h
+                    for h in result
+                    if h.type is EntityType.PERSON
+                    and not (h.qids and c.qids and h.qids != c.qids)
+                    and any(_variant(a, b) for a in h.keys(titles) for b in c.keys(titles))
+                ),
+                None,
+            )
+        if target is None:
+            result.append(c)
+        else:
+            target.names.extend(c.names)
+    return result
+
+
+def _variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if len(a) != len(b) or len(a) < 2 or a == b:
+        return False
+    same = sum(x == y for x, y in zip(a, b, strict=True))
+    return same >= 1 and all(
+        x == y or (min(len(x), len(y)) >= 4 and _one_edit(x, y)) for x, y in zip(a, b, strict=True)
+    )
+
+
+def _one_edit(x: str, y: str) -> bool:
+    """One substitution, insertion or deletion apart."""
+    if abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        return sum(p != q for p, q in zip(x, y, strict=True)) == 1
+    short, long = sorted((x, y), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _nearest_before(hosts: list[Cluster], begin: int) -> Cluster:

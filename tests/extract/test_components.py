@@ -195,3 +195,36 @@ def test_name_repair_joins_a_person_cut_at_a_particle_and_splits_a_glued_one() -
         ("Labour Party", "ORG"),
         ("Colum Eastwood", "PERSON"),
     ]
+
+
+def test_a_spelled_out_number_and_a_backed_nationality_belong_to_the_description(
+    nlp: spacy.language.Language,
+) -> None:
+    lexicon = load_lexicon()
+    words = ["threatened", "by", "two", "gunmen", "and", "Russian", "-", "backed", "separatists"]
+    pos = ["VERB", "ADP", "NUM", "NOUN", "CCONJ", "ADJ", "PUNCT", "VERB", "NOUN"]
+    doc = _doc(nlp, words, pos, [(2, 3, "CARDINAL")])
+    assert [s.text for s in find_groups(doc, lexicon)] == [
+        "two gunmen",
+        "Russian - backed separatists",  # (Doc built from words: spaces between)
+    ]
+    words = ["killed", "37", "fighters"]
+    doc = _doc(nlp, words, ["VERB", "NUM", "NOUN"], [(1, 2, "CARDINAL")])
+    assert find_groups(doc, lexicon) == []  # a casualty figure, not a band of actors
+
+
+def test_name_repair_splits_a_list_of_places_taken_for_one_name() -> None:
+    from kg.extract.components import repair_names
+
+    nlp = spacy.blank("en")
+    doc = nlp("heard in Lorvan , Tamsin , Old Varn , Kesh today")
+    doc.set_ents([Span(doc, 2, 10, "WORK_OF_ART")])
+    for t in doc[2:10]:
+        t.pos_ = "PUNCT" if t.text == "," else "PROPN"
+    doc = repair_names(doc, load_lexicon())
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Lorvan", "GPE"),
+        ("Tamsin", "GPE"),
+        ("Old Varn", "GPE"),
+        ("Kesh", "GPE"),
+    ]

@@ -292,3 +292,13 @@ def test_labels_with_one_slug_are_one_entity() -> None:
     assert len(entities) == 1
     (e,) = entities.values()
     assert e.label == "CA - DWR" and e.alt_labels == {"CA_DWR"} and len(e.mentions) == 2
+
+
+def test_spelling_variants_of_one_person_name() -> None:
+    from kg.resolve.named import _variant
+
+    assert _variant(("osama", "bin", "laden"), ("usama", "bin", "ladin"))
+    assert _variant(("volodymyr", "zelensky"), ("volodymyr", "zelenskyy"))
+    assert not _variant(("hamza", "bin", "laden"), ("osama", "bin", "ladin"))  # two people
+    assert not _variant(("john", "smith"), ("joan", "smyth"))  # no word in common
+    assert not _variant(("ali", "omar"), ("ali", "omar"))  # the same key: merged elsewhere
