@@ -98,7 +98,8 @@ class NKG(DefinedNamespace):
     basedOnClaim: URIRef
     # casualty report: Links an event to one casualty figure reported for it.
     casualtyReport: URIRef
-    # claimant: The entity that makes a claim.
+    # claimant: The entity that makes a claim: a person, an organisation, a community, or a
+    # place that speaks for its government ("Iran denied the accusation").
     claimant: URIRef
     # holds position: A person holds a position (an office or post), named by the position's
     # rdfs:label.

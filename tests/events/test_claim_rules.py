@@ -1,0 +1,68 @@
+"""Reported statements beyond "X said" (issue 13, item 3): the communication, judgment and
+characterisation verbs of VerbNet, speech objects ("expressed concern"), verbs that report
+only with a complement ("called the war ..."), a country that speaks, and a quotation that
+opens with a subordinator."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Extraction
+
+
+def _claims(x: Extraction) -> list[tuple[str, str, str]]:
+    return [(c.claimant, c.mention.text, c.content) for c in x.claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Amnesty International condemned the attack on the village.", "condemned"),
+        ("Amnesty International praised the work of the medics.", "praised"),
+        ("Amnesty International expressed concern over the arrests.", "expressed"),
+        ("Amnesty International called for an investigation into the shooting.", "called"),
+        ('Amnesty International called the raid "a war crime".', "called"),
+        ("Amnesty International has promised a full inquiry.", "promised"),
+    ],
+)
+def test_speech_acts_beyond_say_are_claims(run, text: str, verb: str) -> None:
+    x = run(text, {"Organisation": ["Amnesty International"]})
+    got = _claims(x)
+    assert [(who, word) for who, word, _ in got] == [("Organisation:Amnesty International", verb)]
+    assert got[0][2]  # with what was said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amnesty International offered a new building to the school.",
+        "Amnesty International called in more staff on Monday.",
+        "Amnesty International expressed the parcel to Geneva.",
+    ],
+)
+def test_the_same_verbs_without_a_speech_are_no_claims(run, text: str) -> None:
+    assert _claims(run(text, {"Organisation": ["Amnesty International"]})) == []
+
+
+def test_a_country_that_speaks_is_the_claimant(run) -> None:
+    x = run("For several days Iran denied the accusation.", {"Place": ["Iran"]})
+    assert [(who, word) for who, word, _ in _claims(x)] == [("Place:Iran", "denied")]
+
+
+def test_a_quotation_opening_with_a_subordinator_is_the_content(run) -> None:
+    x = run(
+        'Ebrard said, "As far as I know, this would be the first case of this type."',
+        {"Person": ["Ebrard"]},
+    )
+    ((who, word, content),) = _claims(x)
+    assert (who, word) == ("Person:Ebrard", "said")
+    assert content.startswith("As far as I know")
+
+
+def test_a_report_made_as_the_fighting_went_on_keeps_its_own_content(run) -> None:
+    x = run(
+        "The rebels took the town, the ministry said, as fighting entered its fourth day.",
+        {"Organisation": ["the ministry"], "ArmedGroup": ["The rebels"]},
+    )
+    contents = [content for _, word, content in _claims(x) if word == "said"]
+    assert contents and all("fourth day" not in c for c in contents)
