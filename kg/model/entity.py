@@ -52,8 +52,11 @@ class Entity:
 @dataclass(slots=True)
 class Described:
     """A role filler the text only describes and that is not a contract entity
-    ("a civilian home", "numerous businesses"): a labelled node, grounded in its mention."""
+    ("a civilian home", "numerous businesses"), or a source of a claim or figure known only by
+    description ("security officials"; ``source=True``): a labelled node, grounded in its
+    mention."""
 
     key: str
     label: str
     mentions: list[Mention] = field(default_factory=list)
+    source: bool = False

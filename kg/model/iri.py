@@ -90,8 +90,9 @@ class Minter:
             return f"{self.base}{segment}/{slugify(label)}"
         return f"{self.base}{segment}/{article_key}/{slugify(label)}"
 
-    def described(self, article_key: str, label: str) -> str:
-        return f"{self.base}target/{article_key}/{slugify(label)}"
+    def described(self, article_key: str, label: str, *, source: bool = False) -> str:
+        kind = "source" if source else "target"
+        return f"{self.base}{kind}/{article_key}/{slugify(label)}"
 
     def event(self, article_key: str, n: int) -> str:
         return f"{self.base}event/{article_key}/{n}"

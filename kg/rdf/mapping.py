@@ -66,7 +66,7 @@ class ArticleMapper:
         self.article = URIRef(self.m.article(self.key))
         self._entity_iris = {e.key: self._mint_entity(e) for e in extraction.entities.values()}
         self._described_iris = {
-            d.key: URIRef(self.m.described(self.key, d.label))
+            d.key: URIRef(self.m.described(self.key, d.label, source=d.source))
             for d in extraction.described.values()
         }
         self._claim_iris = {
@@ -101,7 +101,8 @@ class ArticleMapper:
             self._entity(entity)
         for described in self.x.described.values():
             node = self._described_iris[described.key]
-            self.g.add((node, RDF.type, NKG.DescribedTarget))
+            kind = NKG.DescribedSource if described.source else NKG.DescribedTarget
+            self.g.add((node, RDF.type, kind))
             self.g.add((node, RDFS.label, Literal(described.label)))
             self._mentions(node, described.mentions)
         for n, event in enumerate(self.x.events, 1):

@@ -52,6 +52,11 @@ class NKG(DefinedNamespace):
     Clash: URIRef
     # Community: An ethnic, religious or national group of people, such as the Druze.
     Community: URIRef
+    # Described source: A source of a claim or a figure that the text only describes and that is
+    # none of the entity classes ("security officials", "a hospital spokesperson",
+    # "prosecutors", "the charges"): a node with an rdfs:label (the text's words) and its
+    # nkg:mention, scoped to its article.
+    DescribedSource: URIRef
     # Described target: A role filler that the text only describes and that is none of the
     # entity classes ("a civilian home", "numerous businesses"): a node with an rdfs:label and
     # its nkg:mention.
@@ -98,8 +103,9 @@ class NKG(DefinedNamespace):
     basedOnClaim: URIRef
     # casualty report: Links an event to one casualty figure reported for it.
     casualtyReport: URIRef
-    # claimant: The entity that makes a claim: a person, an organisation, a community, or a
-    # place that speaks for its government ("Iran denied the accusation").
+    # claimant: The entity that makes a claim: a person, an organisation, a community, a place
+    # that speaks for its government ("Iran denied the accusation"), or a source the text only
+    # describes (nkg:DescribedSource).
     claimant: URIRef
     # holds position: A person holds a position (an office or post), named by the position's
     # rdfs:label.

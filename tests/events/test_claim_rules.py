@@ -66,3 +66,26 @@ def test_a_report_made_as_the_fighting_went_on_keeps_its_own_content(run) -> Non
     )
     contents = [content for _, word, content in _claims(x) if word == "said"]
     assert contents and all("fourth day" not in c for c in contents)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Multiple assailants attacked him, according to security officials.",
+            "security officials",
+        ),
+        ("Prosecutors claim the men planned the attack.", "Prosecutors"),
+        ("A hospital spokesperson said two people were wounded.", "hospital spokesperson"),
+    ],
+)
+def test_a_source_the_text_only_describes_is_a_described_source(run, text: str, label: str) -> None:
+    x = run(text, {})
+    (claim,) = x.claims
+    source = x.described[claim.claimant]
+    assert source.source and source.label == label
+    assert text[source.mentions[0].begin : source.mentions[0].end].endswith(label)
+
+
+def test_a_subject_that_is_no_source_makes_no_claim(run) -> None:
+    assert run("The weather said nothing about the attack.", {}).claims == []

@@ -24,12 +24,14 @@ SHARED_CONTRACTS = [
 ]
 ONTOLOGY_IRI = URIRef("https://w3id.org/newskg/ontology")
 ACLED = Namespace("https://w3id.org/newskg/acled#")
-DECLARED_KINDS = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
+DECLARED_KINDS = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
 
 EXTENSION_TERMS = [
     "CasualtyReport",
     "Position",
     "DescribedTarget",
+    "DescribedSource",
+    "harmsTarget",
     "ExtractionActivity",
     "injuredMin",
     "injuredMax",

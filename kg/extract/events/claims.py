@@ -40,6 +40,7 @@ class ClaimReader:
         self.speech_objects = ctx.lex.words("reporting", "speech_objects")
         self.needs_object = ctx.lex.words("reporting", "needs_speech_object")
         self.needs_complement = ctx.lex.words("reporting", "needs_complement")
+        self.source_nouns = ctx.lex.words("reporting", "source_nouns")
         self.last: str | None = None
         self.scopes: list[Scope] = []
         self.unnamed: list[tuple[int, int]] = []  # contents said by unnamed sources
@@ -59,7 +60,8 @@ class ClaimReader:
                 claim.key = f"claim:{len(claims) + 1}"
                 claims.append(claim)
                 self.scopes.append(Scope(begin, end, claim))
-                self.last = claim.claimant
+                if claim.claimant in self.ctx.x.entities:  # "he" refers to a named speaker
+                    self.last = claim.claimant
         return claims
 
     def _claim_at(self, tok: Token, n: int) -> tuple[Claim, int, int] | None:
@@ -77,8 +79,10 @@ class ClaimReader:
                 return None
             if lemma in self.needs_object and not self._speech_object(tok):
                 return None
-            if lemma in self.needs_complement and not self._complement(tok):
-                return None
+            if lemma in self.needs_complement and (
+                tok.dep_ in {"acl", "amod"} or not self._complement(tok)
+            ):
+                return None  # "an individual identifying himself as X" is no statement
             return self._said(tok, n)
         return None
 
@@ -133,6 +137,16 @@ class ClaimReader:
             return agent(ctx, subj)
         return agent(ctx, subj) or self._speaking_place(subj)
 
+    def _described_source(self, head: Token) -> str | None:
+        """ "security officials said", "according to a hospital spokesperson", "the charges
+        state": a source the text names only by description (its head noun is a source noun)
+        becomes a described source with the text's words, scoped to the article."""
+        if head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        if head.lemma_.lower() not in self.source_nouns and head.lower_ not in self.source_nouns:
+            return None
+        return self.ctx.described(head, source=True)
+
     def _speaking_place(self, subj: Token) -> str | None:
         """ "Iran denied the accusation", "Kyiv have accused Moscow": a place that speaks
         stands for its government (metonymy, as news writes and as ACLED codes the
@@ -168,10 +182,10 @@ class ClaimReader:
             )
         if subj is None:
             return None
-        who = self.claimant(subj)
+        who = self.claimant(subj) or self._described_source(subj)
         if who is None:
-            # "aid groups said", "a medical source told Reuters": a source the text does not
-            # name as an entity; what it said is not the claim of an outer speaker
+            # a subject that is no source at all; what it said is not the claim of an outer
+            # speaker
             content = self._content(verb, n)
             if content is not None:
                 self.unnamed.append(content)
@@ -287,7 +301,7 @@ class ClaimReader:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             return None
-        who = agent(ctx, pobj)
+        who = agent(ctx, pobj) or self._speaking_place(pobj) or self._described_source(pobj)
         if who is None:
             return None
         unit = ctx.units[n]

@@ -196,17 +196,18 @@ class Ctx:
     def mention(self, start: int, end: int, label: str) -> Mention:
         return mention(self.doc[start:end], label)
 
-    def described(self, head: Token) -> str:
-        """Key of a Described node for the noun phrase headed by ``head`` (created once)."""
+    def described(self, head: Token, *, source: bool = False) -> str:
+        """Key of a Described node for the noun phrase headed by ``head`` (created once): a
+        role filler, or with ``source`` a source of a claim known only by description."""
         lo, hi = self.np_bounds(head)
         mention = self.mention(lo, hi, "DESCRIBED")
         label = mention.text
         if label.lower().startswith(("the ", "a ", "an ")):
             label = label.split(" ", 1)[1]
-        key = f"described:{slugify(label)}"
+        key = f"{'source' if source else 'described'}:{slugify(label)}"
         node = self.x.described.get(key)
         if node is None:
-            node = self.x.described[key] = Described(key=key, label=label)
+            node = self.x.described[key] = Described(key=key, label=label, source=source)
         if mention not in node.mentions:
             node.mentions.append(mention)
             node.mentions.sort()
