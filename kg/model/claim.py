@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.model.event import TimeValue
 from kg.model.mention import Mention
 
 
@@ -18,6 +19,7 @@ class Claim:
         mention: the reporting words ("said", "according to").
         about: keys of events or entities the claim is about.
         via: key of an entity the claimant quotes ("quoting a security source").
+        time: when the claim was made, where the text says ("said on Sunday").
     """
 
     key: str
@@ -26,3 +28,4 @@ class Claim:
     mention: Mention
     about: list[str] = field(default_factory=list)
     via: str | None = None
+    time: TimeValue | None = None

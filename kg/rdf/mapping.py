@@ -250,6 +250,8 @@ class ArticleMapper:
             g.add((node, NKG.about, self.ref(key)))
         if claim.via:
             g.add((node, NKG.quotes, self.ref(claim.via)))
+        if claim.time:
+            self._time(node, claim.time)
 
     def _relation(self, relation: Relation) -> None:
         subject = self.ref(relation.subject)

@@ -137,13 +137,13 @@ class NKG(DefinedNamespace):
     # -- Datatype properties -------------------------------------------------------------
     # content: What is claimed, as a short literal.
     content: URIRef
-    # date: When an event happened, where one day (xsd:date), one month (xsd:gYearMonth) or one
-    # year (xsd:gYear) is known. Relative dates are resolved against the article's publication
-    # date.
+    # date: When an event happened (or a claim was made), where one day (xsd:date), one month
+    # (xsd:gYearMonth) or one year (xsd:gYear) is known. Relative dates are resolved against the
+    # article's publication date.
     date: URIRef
-    # date precision: How precisely an event's time is known (after ACLED's time_precision and
-    # Wikidata's time precision): "day" (nkg:date is an xsd:date), "month" (xsd:gYearMonth),
-    # "year" (xsd:gYear) or "span" (nkg:startDate and nkg:endDate).
+    # date precision: How precisely an event's (or a claim's) time is known (after ACLED's
+    # time_precision and Wikidata's time precision): "day" (nkg:date is an xsd:date), "month"
+    # (xsd:gYearMonth), "year" (xsd:gYear) or "span" (nkg:startDate and nkg:endDate).
     datePrecision: URIRef
     # deaths maximum: The highest number of deaths the wording allows ("nearly twenty" is 20).
     deathsMax: URIRef

@@ -89,3 +89,17 @@ def test_a_source_the_text_only_describes_is_a_described_source(run, text: str, 
 
 def test_a_subject_that_is_no_source_makes_no_claim(run) -> None:
     assert run("The weather said nothing about the attack.", {}).claims == []
+
+
+def test_a_claim_is_dated_when_the_text_says_when_it_was_made(run) -> None:
+    from datetime import date
+
+    x = run(
+        "Amnesty International said on Sunday that two people were killed. "
+        "Amnesty International later added that the town was calm.",
+        {"Organisation": ["Amnesty International"]},
+        published=date(2019, 8, 6),  # a Tuesday
+    )
+    dated = {c.mention.text: c.time for c in x.claims}
+    assert dated["said"] is not None and dated["said"].start == date(2019, 8, 4)
+    assert dated["added"] is None  # no time of its own

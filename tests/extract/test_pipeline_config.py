@@ -84,6 +84,7 @@ def test_the_shipped_configuration_assembles_the_pipeline() -> None:
         "roles",
         "coref",
         "figures",
+        "claim_dates",
         "assemble",
     ]
     names = nlp_module.load_nlp(Settings().model).pipe_names

@@ -89,6 +89,17 @@ def read_figures(state: EventState) -> None:
     state.figures = FigureReader(state.ctx).figures()
 
 
+def date_claims(state: EventState) -> None:
+    """When each claim was made: a time expression the parse links to its reporting words
+    ("said on Sunday", "On July 31, outlets reported"), resolved as events' times are."""
+    assert state.times is not None
+    ctx = state.ctx
+    for claim in ctx.x.claims:
+        tok = ctx.token_at(claim.mention.begin)
+        if tok is not None and claim.time is None:
+            claim.time = state.times.time_for(tok)
+
+
 def assemble_events(state: EventState) -> None:
     """One event per group, with its place, time, figures and claims, into
     ``extraction.events``."""
@@ -116,6 +127,7 @@ STAGES: tuple[tuple[str, Callable[[EventState], None], tuple[str, ...], tuple[st
     ("roles", read_roles, ("ctx", "cands"), ("roles",)),
     ("coref", group_mentions, ("ctx", "cands", "roles"), ("places", "times", "coref", "groups")),
     ("figures", read_figures, ("ctx",), ("figures",)),
+    ("claim_dates", date_claims, ("claims", "times"), ("claim_dates",)),
     (
         "assemble",
         assemble_events,
