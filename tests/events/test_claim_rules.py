@@ -103,3 +103,22 @@ def test_a_claim_is_dated_when_the_text_says_when_it_was_made(run) -> None:
     dated = {c.mention.text: c.time for c in x.claims}
     assert dated["said"] is not None and dated["said"].start == date(2019, 8, 4)
     assert dated["added"] is None  # no time of its own
+
+
+def test_a_capture_keeps_the_place_it_names(run) -> None:
+    x = run(
+        "Rebels captured Kafr Nasr in Idlib province on Monday.",
+        {"Place": ["Idlib province", "Kafr Nasr"], "ArmedGroup": ["Rebels"]},
+    )
+    (event,) = [e for e in x.events if e.type == "Capture"]
+    assert event.place == "Place:Kafr Nasr"
+
+
+def test_the_first_and_the_second_attack_are_two_events(run) -> None:
+    x = run(
+        "Gunmen attacked two mosques in Kalo on Friday. The first attack was in the Noor "
+        "Mosque, killing 40 people. The second attack was in the Linwood Mosque.",
+        {"Place": ["Kalo", "Noor Mosque", "Linwood Mosque"], "ArmedGroup": ["Gunmen"]},
+    )
+    places = {e.place for e in x.events if e.type in {"Attack", "Killing"}}
+    assert {"Place:Noor Mosque", "Place:Linwood Mosque"} <= places
