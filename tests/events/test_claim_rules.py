@@ -122,3 +122,20 @@ def test_the_first_and_the_second_attack_are_two_events(run) -> None:
     )
     places = {e.place for e in x.events if e.type in {"Attack", "Killing"}}
     assert {"Place:Noor Mosque", "Place:Linwood Mosque"} <= places
+
+
+def test_a_title_before_a_name_does_not_make_its_organisation_the_speaker(run) -> None:
+    x = run(
+        "Retired FBI agent Ali Soufan told NPR the group had weakened.",
+        {"Organisation": ["FBI", "NPR"], "Person": ["Ali Soufan"]},
+    )
+    assert [c.claimant for c in x.claims] == ["Person:Ali Soufan"]
+
+
+def test_an_unnamed_protest_actor_is_the_protesters(run) -> None:
+    x = run(
+        "Protests continued in Baghdad on Friday. Protesters blocked the main bridge.",
+        {"Place": ["Baghdad"]},
+    )
+    (protest,) = [e for e in x.events if e.type == "Protest"]
+    assert [x.described[k].label for k in protest.perpetrators] == ["Protesters"]

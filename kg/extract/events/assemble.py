@@ -13,7 +13,7 @@ from kg.extract.events.roles import agent
 from kg.extract.events.triggers import Cand
 from kg.extract.events.when import TimeFinder
 from kg.extract.events.where import PlaceFinder
-from kg.model import CasualtyReport, Event, Mention, PlacePrecision, TimeValue
+from kg.model import CasualtyReport, Event, EventType, Mention, PlacePrecision, TimeValue
 from kg.taxonomy import load_taxonomy
 
 
@@ -45,6 +45,10 @@ def assemble(
         ):
             if key not in event.perpetrators:
                 event.perpetrators.append(key)
+        if not event.perpetrators and event.type is EventType.PROTEST:
+            protesters = _protesters(ctx, group)
+            if protesters is not None:
+                event.perpetrators.append(protesters)
         for key in _union(c.participants for c in group.cands):
             if key not in event.participants:
                 event.participants.append(key)
@@ -54,6 +58,23 @@ def assemble(
     _figures(ctx, groups, figures)
     _claims(ctx, events, scopes, unnamed)
     ctx.x.events.extend(events)
+
+
+def _protesters(ctx: Ctx, group: Group) -> str | None:
+    """A protest whose actor is named only as the people protesting: the first such noun
+    ("protesters", "demonstrators") of its sentences, else of their paragraphs, as a
+    described actor (ACLED codes an unnamed protest actor as "Protesters")."""
+    nouns = ctx.lex.words("context", "protest_actor_nouns")
+    units = {ctx.unit_of[c.tok.i] for c in group.body}
+    paras = {ctx.para_of[c.tok.i] for c in group.body}
+    for scope in (
+        lambda t: ctx.unit_of[t.i] in units,
+        lambda t: ctx.para_of[t.i] in paras,
+    ):
+        for tok in ctx.doc:
+            if tok.pos_ == "NOUN" and tok.lower_ in nouns and scope(tok):
+                return ctx.described(tok)
+    return None
 
 
 def _union(lists) -> list[str]:  # type: ignore[no-untyped-def]

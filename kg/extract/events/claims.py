@@ -129,6 +129,9 @@ class ClaimReader:
         ):
             person = self._speaker_person(subj)
             return self._organisation_of(person) if person else None
+        named = self._titled_person(subj)
+        if named is not None:
+            return named
         if subj.pos_ == "PRON":
             if subj.lower_ in {"he", "she"}:
                 last = ctx.entity(self.last) if self.last else None
@@ -136,6 +139,22 @@ class ClaimReader:
                     return self.last
             return agent(ctx, subj)
         return agent(ctx, subj) or self._speaking_place(subj)
+
+    def _titled_person(self, subj: Token) -> str | None:
+        """ "Retired FBI agent Ali Soufan told NPR", "President of the European Commission
+        Ursula von der Leyen condemned": in English a title or description comes before the
+        name, so a person whose mention ends the subject phrase is the speaker, whatever
+        organisation the title names."""
+        ctx = self.ctx
+        lo, hi = ctx.np_bounds(subj)
+        last = hi - 1
+        while last > lo and (ctx.doc[last].is_punct or ctx.doc[last].is_space):
+            last -= 1
+        tok = ctx.doc[last]
+        hit = ctx.entity_of(tok)
+        if hit is None or hit.type is not EntityType.PERSON or hit.begin < ctx.doc[lo].idx:
+            return None
+        return hit.key
 
     def _described_source(self, head: Token) -> str | None:
         """ "security officials said", "according to a hospital spokesperson", "the charges
