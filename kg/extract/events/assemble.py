@@ -45,13 +45,14 @@ def assemble(
         ):
             if key not in event.perpetrators:
                 event.perpetrators.append(key)
-        if not event.perpetrators and event.type is EventType.PROTEST:
-            protesters = _protesters(ctx, group)
-            if protesters is not None:
-                event.perpetrators.append(protesters)
         for key in _union(c.participants for c in group.cands):
             if key not in event.participants:
                 event.participants.append(key)
+        if not event.perpetrators and event.type is EventType.PROTEST:
+            crowd = next((k for k in event.participants if k in ctx.x.described), None)
+            protesters = crowd or _protesters(ctx, group)
+            if protesters is not None:
+                event.perpetrators.append(protesters)
         for key in _union(c.targets for c in group.cands):
             if key not in event.targets and key not in event.perpetrators:
                 event.targets.append(key)
