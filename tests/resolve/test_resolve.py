@@ -302,3 +302,10 @@ def test_spelling_variants_of_one_person_name() -> None:
     assert not _variant(("hamza", "bin", "laden"), ("osama", "bin", "ladin"))  # two people
     assert not _variant(("john", "smith"), ("joan", "smyth"))  # no word in common
     assert not _variant(("ali", "omar"), ("ali", "omar"))  # the same key: merged elsewhere
+
+
+@pytest.mark.parametrize("name", ["Gardaí", "Gendarmerie nationale", "Guardia Civil"])
+def test_police_named_in_its_own_language_is_an_armed_group(name: str) -> None:
+    body = f"The {name} said the road was closed."
+    entities = resolve_entities(Candidates(names(body, (name, ORG))))
+    assert [e.type for e in entities.values()] == [EntityType.ARMED_GROUP]
