@@ -139,3 +139,21 @@ def test_an_unnamed_protest_actor_is_the_protesters(run) -> None:
     )
     (protest,) = [e for e in x.events if e.type == "Protest"]
     assert [x.described[k].label for k in protest.perpetrators] == ["Protesters"]
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "overlaps"),
+    [((2025, 3), 30, True), ((2025, 3), 31, True), ((2024, 2), 29, True), ((2025, 4), 30, True)],
+)
+def test_a_month_holds_its_last_days(month: tuple[int, int], day: int, overlaps: bool) -> None:
+    """Known defect of issue 13: every month used to end on the 28th in event coreference,
+    so "in March" and "on 30 March" did not overlap."""
+    from datetime import date
+
+    from kg.extract.events.coref import _overlap
+    from kg.model import DatePrecision, TimeValue
+
+    whole = TimeValue(DatePrecision.MONTH, date(*month, 1))
+    one = TimeValue(DatePrecision.DAY, date(*month, day))
+    assert _overlap(whole, one) is overlaps
+    assert _overlap(whole, TimeValue(DatePrecision.DAY, date(2025, 5, 1))) is False

@@ -3,6 +3,7 @@ documented in data/lexicons/README.md, "Event coreference")."""
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 
 from kg.extract.events.doc import Ctx
@@ -337,9 +338,11 @@ def _overlap(a: TimeValue, b: TimeValue) -> bool:
             return t.start, t.end
         if t.precision is DatePrecision.DAY:
             return t.start, t.start
-        if t.precision is DatePrecision.MONTH:
-            nxt = t.start.replace(day=28)
-            return t.start, nxt
+        if (
+            t.precision is DatePrecision.MONTH
+        ):  # the month's real last day ("in March" holds 30 March)
+            last = calendar.monthrange(t.start.year, t.start.month)[1]
+            return t.start, t.start.replace(day=last)
         return t.start, t.start.replace(month=12, day=31)
 
     a0, a1 = bounds(a)
