@@ -18,6 +18,7 @@ Rules, in order (general, no list of names):
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -143,22 +144,27 @@ def _merge_same_names(
     clusters: list[Cluster], titles: AbstractSet[tuple[str, ...]]
 ) -> list[Cluster]:
     """Union clusters sharing a normalised name (unless they hold different QIDs)."""
-    merged: list[Cluster] = []
+    return _join_into_first(
+        clusters,
+        lambda m, c: (
+            bool(m.keys(titles) & c.keys(titles)) and not (m.qids and c.qids and m.qids != c.qids)
+        ),
+    )
+
+
+def _join_into_first(
+    clusters: list[Cluster], joins: Callable[[Cluster, Cluster], bool]
+) -> list[Cluster]:
+    """Clusters in text order, each joined into the first earlier one that ``joins``
+    (earlier, new) accepts, else kept as a cluster of its own."""
+    result: list[Cluster] = []
     for c in sorted(clusters, key=lambda c: c.first):
-        keys = c.keys(titles)
-        target = next(
-            (
-                m
-                for m in merged
-                if m.keys(titles) & keys and not (m.qids and c.qids and m.qids != c.qids)
-            ),
-            None,
-        )
+        target = next((m for m in result if joins(m, c)), None)
         if target is None:
-            merged.append(c)
+            result.append(c)
         else:
             target.names.extend(c.names)
-    return merged
+    return result
 
 
 def _merge_aliases(clusters: list[Cluster]) -> list[Cluster]:
@@ -218,25 +224,15 @@ def _merge_spelling_variants(
     "Zelensky", "Zelenskyy"): full names (two words or more) of the same length whose words
     are equal or one letter apart (words of four letters or more), at least one word equal
     (two names all of whose words differ are two people), and no two different QIDs."""
-    result: list[Cluster] = []
-    for c in sorted(clusters, key=lambda c: c.first):
-        target = None
-        if c.type is EntityType.PERSON:
-            target = next(
-                (
-                    h
-                    for h in result
-                    if h.type is EntityType.PERSON
-                    and not (h.qids and c.qids and h.qids != c.qids)
-                    and any(_variant(a, b) for a in h.keys(titles) for b in c.keys(titles))
-                ),
-                None,
-            )
-        if target is None:
-            result.append(c)
-        else:
-            target.names.extend(c.names)
-    return result
+    return _join_into_first(
+        clusters,
+        lambda h, c: (
+            c.type is EntityType.PERSON
+            and h.type is EntityType.PERSON
+            and not (h.qids and c.qids and h.qids != c.qids)
+            and any(_variant(a, b) for a in h.keys(titles) for b in c.keys(titles))
+        ),
+    )
 
 
 def _variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
