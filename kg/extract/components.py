@@ -390,3 +390,41 @@ class ArmedGroupRuler:
 def make_armed_group_ruler(nlp: Language, name: str) -> ArmedGroupRuler:
     """Described armed groups and governments (``data/patterns/armed_groups.json``)."""
     return ArmedGroupRuler(name)
+
+
+#: what may end a sentence: the token before a sentence start is one of these (or a closing
+#: quote or bracket after one), or ends with a full stop ("U.S.", "Inc.")
+SENTENCE_FINAL = frozenset({".", "!", "?", "…", "...", ";"})
+_CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
+
+
+def guard_sentences(doc: Doc) -> Doc:
+    """Sentence starts the parser may not put where no sentence can start, set before it
+    runs (spaCy's parser keeps preset ``is_sent_start`` values, see
+    https://spacy.io/usage/linguistic-features#sbd-custom): a token is not a sentence start
+    when the text before it on its line does not end like a sentence (the small English
+    model splits "the Police Service of Northern Ireland (PSNI) Mark McEwan told press"
+    after the parenthesis); the first token after a line break is one (a paragraph)."""
+    texts = [t.text for t in doc]
+    last = -1  # the last token that is not whitespace
+    for i in range(len(doc)):
+        if doc[i].is_space:
+            continue
+        if last >= 0 and not any("\n" in texts[j] for j in range(last + 1, i)):
+            k = last
+            while k > 0 and texts[k] in _CLOSERS:
+                k -= 1
+            end = texts[k]
+            if not (end in SENTENCE_FINAL or (end.endswith(".") and len(end) > 1)):
+                doc[i].is_sent_start = False
+        elif last >= 0:
+            doc[i].is_sent_start = True
+        last = i
+    return doc
+
+
+@Language.factory("kg_sentence_guard_v1")
+def make_sentence_guard(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """No sentence start where the text before does not end like a sentence (see
+    :func:`guard_sentences`); runs before the parser."""
+    return guard_sentences

@@ -36,7 +36,7 @@ def load_nlp(model: str) -> Language:
 
 def add_components(nlp: Language) -> Language:
     """Add newskg's components to ``nlp`` as the pipeline configuration lists them
-    (``[pipeline] components``, each after the component its section names, or at the end
+    (``[pipeline] components``, each after (or before) the component its section names, or at the end
     when the model lacks it; see ``data/pipeline/config.cfg``)."""
     config = load_config()
     for name in config["pipeline"]["components"]:
@@ -46,7 +46,9 @@ def add_components(nlp: Language) -> Language:
         factory = section.pop("factory")
         after = section.pop("after", None)
         after = after if after in nlp.pipe_names else None
-        nlp.add_pipe(factory, name=name, after=after, config=section)
+        before = section.pop("before", None)
+        before = before if before in nlp.pipe_names and after is None else None
+        nlp.add_pipe(factory, name=name, after=after, before=before, config=section)
     return nlp
 
 

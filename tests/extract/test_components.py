@@ -19,6 +19,7 @@ def nlp() -> spacy.language.Language:
 
 def test_components_are_registered_under_versioned_names(nlp: spacy.language.Language) -> None:
     assert nlp.pipe_names == [
+        "kg_sentence_guard_v1",
         "kg_name_repair_v1",
         "kg_name_extender_v1",
         "kg_gazetteer_ruler_v1",

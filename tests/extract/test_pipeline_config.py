@@ -90,7 +90,8 @@ def test_the_shipped_configuration_assembles_the_pipeline() -> None:
     names = nlp_module.load_nlp(Settings().model).pipe_names
     ours = config["pipeline"]["components"]
     assert [n for n in names if n in ours] == ours
-    assert names.index(ours[0]) == names.index("ner") + 1
+    assert names.index("kg_sentence_guard_v1") == names.index("parser") - 1
+    assert names.index(ours[1]) == names.index("ner") + 1
     steps = load_steps()
     assert [s.__name__ for s in steps][:3] == [
         "entities",

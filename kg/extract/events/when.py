@@ -72,27 +72,45 @@ class TimeFinder:
         }
         self.since_words = {w.lower() for w in lex.get("since_words") or ()}
         self.first_words = {p[0] for p in (*self.anaphoric, *self.relative) if p}
+        self.numbers = {
+            str(k).lower(): int(v) for k, v in (ctx.lex.numbers.get("words") or {}).items()
+        }
+        counted = lex.get("counted_offsets") or {}
+        self.count_units = {str(k).lower(): int(v) for k, v in (counted.get("units") or {}).items()}
+        self.count_after = {str(w).lower() for w in counted.get("after") or ()}
+        self.count_before = {str(w).lower() for w in counted.get("before") or ()}
+        self.count_ago = {str(w).lower() for w in counted.get("ago") or ()}
+        self.year_preps = {str(w).lower() for w in lex.get("year_prepositions") or ()}
+        self.first_words |= set(self.numbers)
         self.lowers = sentences.lowers(ctx.doc)
         self.last: TimeValue | None = None
-        self.times: list[TimeValue | None] = []
-        for unit in ctx.units:
-            value = self._find(unit)
-            self.times.append(value)
-            if value is not None:
-                self.last = value
+        #: every time expression of each unit, in text order
+        self.all: list[list[TimeValue]] = [self._find(unit) for unit in ctx.units]
+        self.times: list[TimeValue | None] = [found[0] if found else None for found in self.all]
 
     def unit_time(self, n: int) -> TimeValue | None:
         """The time unit ``n`` states (its first expression), if any."""
         return self.times[n]
 
     def time_for(self, trigger: Token, *, alone: bool = False) -> TimeValue | None:
-        """The time of ``trigger``'s unit if the parse links them: the time expression lies
-        in the trigger's phrase, or the trigger lies in the clause the time modifies (a
-        relative clause stands for its noun). ``alone``: the unit's only trigger."""
-        n = self.ctx.unit_of[trigger.i]
-        value = self.times[n]
-        if value is None or value.mention is None or alone:
-            return value
+        """The time of ``trigger``'s unit that the parse links to it: a time expression in
+        the trigger's phrase first, else one whose clause holds the trigger (a relative clause
+        stands for its noun), the smallest such clause first. ``alone``: the unit's only
+        trigger, which takes the unit's first time when the parse links none."""
+        found = self.all[self.ctx.unit_of[trigger.i]]
+        best: tuple[int, int, TimeValue] | None = None
+        for value in found:
+            rank = self._link(value, trigger)
+            if rank is not None and (best is None or rank < best[:2]):
+                best = (*rank, value)
+        if best is not None:
+            return best[2]
+        return found[0] if found and alone else None
+
+    def _link(self, value: TimeValue, trigger: Token) -> tuple[int, int] | None:
+        """How closely ``value`` is linked to ``trigger`` (lower is closer), or None."""
+        if value.mention is None:
+            return (2, 0)
         tok = self.ctx.token_at(value.mention.begin)
         if tok is None:
             return None
@@ -107,39 +125,112 @@ class TimeFinder:
             for child in anchor.children:
                 if child.dep_ == "ccomp" and child.left_edge.i <= trigger.i <= child.right_edge.i:
                     return None
-        in_trigger = trigger.left_edge.i <= tok.i <= trigger.right_edge.i
-        under_anchor = anchor.left_edge.i <= trigger.i <= anchor.right_edge.i
-        return value if in_trigger or under_anchor else None
+        if trigger.left_edge.i <= tok.i <= trigger.right_edge.i:
+            return (0, abs(tok.i - trigger.i))
+        if anchor.left_edge.i <= trigger.i <= anchor.right_edge.i:
+            return (1, anchor.right_edge.i - anchor.left_edge.i)
+        return None
 
-    def _find(self, unit: Span) -> TimeValue | None:
+    def _find(self, unit: Span) -> list[TimeValue]:
+        """Every time expression of ``unit`` in text order; each becomes the last stated time
+        the next anaphoric one ("that day", "two days earlier") refers to."""
         toks = unit  # indexed like a list; a Token is made only where one is read
         lowers = self.lowers[unit.start : unit.end]
+        out: list[TimeValue] = []
         i = 0
         while i < len(toks):
-            word = lowers[i]
-            if word not in self.first_words and word not in WEEKDAYS and word not in self.months:
+            value = self._at(toks, lowers, i)
+            if value is None:
                 i += 1
                 continue
-            for phrase in self.anaphoric:
-                if tuple(lowers[i : i + len(phrase)]) == phrase and self.last is not None:
-                    shift = self.offsets.get(phrase, 0)
-                    base = self.last
-                    day = (base.end or base.start) if shift >= 0 else base.start
-                    mention = self._mention(toks[i], toks[i + len(phrase) - 1], "ANAPHORIC_TIME")
-                    if base.precision in {DatePrecision.DAY, DatePrecision.SPAN}:
-                        return TimeValue(
-                            DatePrecision.DAY, day + timedelta(days=shift), None, mention
-                        )
-                    return TimeValue(base.precision, base.start, base.end, mention)
-            for phrase, kind in self.relative.items():
-                if tuple(lowers[i : i + len(phrase)]) == phrase and self.published:
-                    return self._relative(kind, toks[i], toks[i + len(phrase) - 1])
-            if word in WEEKDAYS:
-                return self._weekdays(toks, lowers, i)
-            if word in self.months and toks[i].pos_ == "PROPN":
-                return self._month(toks, lowers, i)
+            out.append(value)
+            self.last = value
+            end = value.mention.end if value.mention is not None else toks[i].idx + 1
             i += 1
+            while i < len(toks) and toks[i].idx < end:
+                i += 1
+        return out
+
+    def _at(self, toks, lowers, i: int) -> TimeValue | None:  # type: ignore[no-untyped-def]
+        """The time expression that starts at token ``i`` of a unit, if one does."""
+        word = lowers[i]
+        if (
+            word not in self.first_words
+            and word not in WEEKDAYS
+            and word not in self.months
+            and not (len(word) == 4 and word.isdigit())
+        ):
+            return None
+        for phrase in self.anaphoric:
+            if tuple(lowers[i : i + len(phrase)]) == phrase and self.last is not None:
+                shift = self.offsets.get(phrase, 0)
+                mention = self._mention(toks[i], toks[i + len(phrase) - 1], "ANAPHORIC_TIME")
+                return self._shifted(shift, mention)
+        for phrase, kind in self.relative.items():
+            if tuple(lowers[i : i + len(phrase)]) == phrase and self.published:
+                return self._relative(kind, toks[i], toks[i + len(phrase) - 1])
+        if word in WEEKDAYS:
+            return self._weekdays(toks, lowers, i)
+        if word in self.months and toks[i].pos_ == "PROPN":
+            return self._month(toks, lowers, i)
+        if word in self.numbers or word.isdigit():
+            counted = self._counted(toks, lowers, i)
+            if counted is not None:
+                return counted
+        if len(word) == 4 and word.isdigit():
+            return self._year(toks, lowers, i)
         return None
+
+    def _shifted(self, shift: int, mention: Mention) -> TimeValue | None:
+        """The last stated time moved by ``shift`` days (day precision), else as it is."""
+        base = self.last
+        if base is None:
+            return None
+        day = (base.end or base.start) if shift >= 0 else base.start
+        if base.precision in {DatePrecision.DAY, DatePrecision.SPAN}:
+            return TimeValue(DatePrecision.DAY, day + timedelta(days=shift), None, mention)
+        if shift:
+            return None  # "two days earlier" than a month: no day to count from
+        return TimeValue(base.precision, base.start, base.end, mention)
+
+    def _counted(self, toks, lowers, i: int) -> TimeValue | None:  # type: ignore[no-untyped-def]
+        """ "two days earlier" / "a week later" (from the last stated time) and "three days
+        ago" (from the publication date)."""
+        if i + 2 >= len(toks):
+            return None
+        unit_days = self.count_units.get(lowers[i + 1])
+        if unit_days is None:
+            return None
+        word = lowers[i]
+        n = int(word) if word.isdigit() else self.numbers.get(word)
+        if n is None or n > 400:
+            return None
+        after = lowers[i + 2]
+        if i + 3 < len(toks) and toks[i + 3].pos_ in {"DET", "NOUN", "PROPN", "PRON", "NUM"}:
+            return None  # "two days before the vote": counted from that, not the last time
+        mention = self._mention(toks[i], toks[i + 2], "ANAPHORIC_TIME")
+        if after in self.count_ago and self.published is not None:
+            day = self.published - timedelta(days=n * unit_days)
+            return TimeValue(
+                DatePrecision.DAY, day, None, self._mention(toks[i], toks[i + 2], "TIME")
+            )
+        if after in self.count_before:
+            return self._shifted(-n * unit_days, mention)
+        if after in self.count_after:
+            return self._shifted(n * unit_days, mention)
+        return None
+
+    def _year(self, toks, lowers, i: int) -> TimeValue | None:  # type: ignore[no-untyped-def]
+        """A year on its own after a preposition ("in 2011", "of 2001"): year precision."""
+        year = int(lowers[i])
+        if not (1900 <= year <= 2100) or i == 0 or lowers[i - 1] not in self.year_preps:
+            return None
+        if toks[i].dep_ not in {"pobj", "npadvmod", "nummod"} or toks[i].ent_type_ != "DATE":
+            return None
+        if self.published is not None and year > self.published.year:
+            return None
+        mention = self._mention(toks[i], toks[i], "TIME")
+        return TimeValue(DatePrecision.YEAR, date(year, 1, 1), None, mention)
 
     def _mention(self, first, last, label: str) -> Mention:  # type: ignore[no-untyped-def]
         return self.ctx.mention(first.i, last.i + 1, label)
