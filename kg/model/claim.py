@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.model.event import TimeValue
+from kg.model.event import PlacePrecision, TimeValue
 from kg.model.mention import Mention
 
 
@@ -20,6 +20,9 @@ class Claim:
         about: keys of events or entities the claim is about.
         via: key of an entity the claimant quotes ("quoting a security source").
         time: when the claim was made, where the text says ("said on Sunday").
+        place: key of the place where the claim was made ("In Vienna, X said").
+        place_precision: how ``place`` was found: ``stated`` in the claim's sentence, or
+            ``nearby`` from the same speaker's claim before ("he added").
     """
 
     key: str
@@ -29,3 +32,5 @@ class Claim:
     about: list[str] = field(default_factory=list)
     via: str | None = None
     time: TimeValue | None = None
+    place: str | None = None
+    place_precision: PlacePrecision | None = None

@@ -252,6 +252,10 @@ class ArticleMapper:
             g.add((node, NKG.quotes, self.ref(claim.via)))
         if claim.time:
             self._time(node, claim.time)
+        if claim.place:
+            g.add((node, NKG.place, self.ref(claim.place)))
+            if claim.place_precision:
+                g.add((node, NKG.placePrecision, Literal(claim.place_precision.value)))
 
     def _relation(self, relation: Relation) -> None:
         subject = self.ref(relation.subject)

@@ -125,7 +125,7 @@ class NKG(DefinedNamespace):
     participant: URIRef
     # perpetrator: The agent who did it: who attacked, fired, arrested or looted.
     perpetrator: URIRef
-    # place: Where an event happened.
+    # place: Where an event happened (or a claim was made: "In Vienna, X said").
     place: URIRef
     # quotes: The entity a claimant quotes for a claim ("quoting a security source").
     quotes: URIRef
@@ -164,7 +164,8 @@ class NKG(DefinedNamespace):
     modelVersion: URIRef
     # place precision: How an event's nkg:place was found (after ACLED's geo_precision):
     # "stated" (a locative phrase of the event's own sentence), "nearby" (the surrounding text)
-    # or "focus" (the article's focus place, a fallback).
+    # or "focus" (the article's focus place, a fallback); for a claim, "stated" or "nearby" (the
+    # same speaker's claim before it).
     placePrecision: URIRef
     # software version: The version of newskg that ran an activity (an extraction or the linking
     # to Wikidata).

@@ -102,7 +102,33 @@ def test_a_claim_is_dated_when_the_text_says_when_it_was_made(run) -> None:
     )
     dated = {c.mention.text: c.time for c in x.claims}
     assert dated["said"] is not None and dated["said"].start == date(2019, 8, 4)
-    assert dated["added"] is None  # no time of its own
+    assert dated["added"] is None  # "later": no time of its own
+
+
+def test_a_claim_that_goes_on_with_the_same_speaker_takes_its_time_and_place(run) -> None:
+    from datetime import date
+
+    x = run(
+        "In Geneva on Sunday, Amnesty International said that two people were killed. "
+        "Amnesty International added that the town was calm. "
+        "The army said it had left the town.",
+        {"Organisation": ["Amnesty International", "The army"], "Place": ["Geneva"]},
+        published=date(2019, 8, 6),  # a Tuesday
+    )
+    said, added, army = sorted(x.claims, key=lambda c: c.mention.begin)
+    assert said.place == "Place:Geneva" and said.time is not None
+    assert said.time.start == date(2019, 8, 4)
+    assert (added.place, added.time) == (said.place, said.time)
+    assert army.place is None and army.time is None
+
+
+def test_the_place_of_a_claim_is_where_it_was_said_not_what_it_is_about(run) -> None:
+    x = run(
+        "Speaking at the United Nations in New York, the minister condemned Syria.",
+        {"Place": ["New York", "Syria"], "Organisation": ["United Nations"]},
+    )
+    (claim,) = x.claims
+    assert claim.place == "Place:New York"
 
 
 def test_a_capture_keeps_the_place_it_names(run) -> None:

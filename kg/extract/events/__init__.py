@@ -24,7 +24,7 @@ from kg.extract.events.roles import clash_parties, fill_roles
 from kg.extract.events.triggers import Cand, find_triggers
 from kg.extract.events.when import TimeFinder
 from kg.extract.events.where import PlaceFinder
-from kg.model import Extraction
+from kg.model import Claim, Extraction, PlacePrecision
 
 __all__ = ["STAGES", "EventState", "add_events", "prepare"]
 
@@ -90,14 +90,38 @@ def read_figures(state: EventState) -> None:
 
 
 def date_claims(state: EventState) -> None:
-    """When each claim was made: a time expression the parse links to its reporting words
-    ("said on Sunday", "On July 31, outlets reported"), resolved as events' times are."""
-    assert state.times is not None
+    """When and where each claim was made: a time expression or a locative phrase the parse
+    links to its reporting words ("said on Sunday", "In Vienna, X said", "Speaking at X,
+    Y offered"), resolved as events' are; a claim that has none continues the claim before
+    it when both have the same claimant in the same or the next paragraph ("he added")."""
+    assert state.times is not None and state.places is not None
     ctx = state.ctx
-    for claim in ctx.x.claims:
+    before: Claim | None = None
+    for claim in sorted(ctx.x.claims, key=lambda c: c.mention.begin):
         tok = ctx.token_at(claim.mention.begin)
-        if tok is not None and claim.time is None:
+        if tok is None:
+            continue
+        if claim.time is None:
             claim.time = state.times.time_for(tok)
+        if claim.place is None:
+            claim.place = state.places.stated(tok, speech=True)
+            claim.place_precision = PlacePrecision.STATED if claim.place else None
+        if before is not None and _continues(ctx, before, claim):
+            later = ctx.lex.words("time", "sequence_adverbs")
+            if claim.time is None and not any(c.lower_ in later for c in tok.children):
+                claim.time = before.time  # "he added", not "he later added"
+            if claim.place is None and before.place is not None:
+                claim.place, claim.place_precision = before.place, PlacePrecision.NEARBY
+        before = claim
+
+
+def _continues(ctx: Ctx, before: Claim, claim: Claim) -> bool:
+    """``claim`` goes on with the statement of ``before``: same claimant, same or next
+    paragraph."""
+    a, b = ctx.token_at(before.mention.begin), ctx.token_at(claim.mention.begin)
+    if a is None or b is None or before.claimant != claim.claimant:
+        return False
+    return 0 <= ctx.para_of[b.i] - ctx.para_of[a.i] <= 1
 
 
 def assemble_events(state: EventState) -> None:
@@ -127,7 +151,7 @@ STAGES: tuple[tuple[str, Callable[[EventState], None], tuple[str, ...], tuple[st
     ("roles", read_roles, ("ctx", "cands"), ("roles",)),
     ("coref", group_mentions, ("ctx", "cands", "roles"), ("places", "times", "coref", "groups")),
     ("figures", read_figures, ("ctx",), ("figures",)),
-    ("claim_dates", date_claims, ("claims", "times"), ("claim_dates",)),
+    ("claim_dates", date_claims, ("claims", "times", "places"), ("claim_dates",)),
     (
         "assemble",
         assemble_events,

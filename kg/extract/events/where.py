@@ -96,9 +96,14 @@ class PlaceFinder:
                 return True
         return False
 
-    def stated(self, trigger: Token, *, unit: int | None = None, own: bool = False) -> str | None:
+    def stated(
+        self, trigger: Token, *, unit: int | None = None, own: bool = False, speech: bool = False
+    ) -> str | None:
         """The locative place nearest to ``trigger`` in its own sentence unit (``own``: only
-        a locative attached to the trigger or to the verb that governs it)."""
+        a locative attached to the trigger or to the verb that governs it). ``speech``: where
+        reporting words were said: only a locative phrase of the trigger, of the verb that
+        governs it or of an adverbial clause of the trigger ("Speaking at X, Y said"), not
+        what the speaker talks about ("condemned X")."""
         n = self.ctx.unit_of[trigger.i] if unit is None else unit
         span = self.ctx.units[n]
         best: tuple[int, str] | None = None
@@ -124,6 +129,8 @@ class PlaceFinder:
                 and not obj.head.head.ent_type_
             ):
                 obj = obj.head.head  # "captured most of X", "shelled eastern parts of X"
+            if speech:
+                obj = None
             if obj is not None and obj.dep_ == "dobj" and obj.head == trigger:
                 return place.key  # "shelled the town of X", "stormed X"
             if (
@@ -136,11 +143,15 @@ class PlaceFinder:
                 return place.key  # "shells fired by Y hit the town of X"
             node = self.locative_node(place)
             for anchor in (head, node):
-                if anchor is not None and self._where_clause(anchor, trigger):
+                if not speech and anchor is not None and self._where_clause(anchor, trigger):
                     return place.key
             if node is None:
                 continue
-            if own and node.head.head not in {trigger, trigger.head}:
+            verb = node.head.head
+            while speech and verb.dep_ == "pobj" and verb.head.dep_ == "prep":
+                verb = verb.head.head  # "at the United Nations in New York, X said"
+            clause = speech and verb.head == trigger and verb.dep_ == "advcl"
+            if (own or speech) and verb not in {trigger, trigger.head} and not clause:
                 continue
             distance = abs(node.i - trigger.i)
             if best is None or distance < best[0]:
