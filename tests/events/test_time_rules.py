@@ -88,3 +88,28 @@ def test_no_sentence_break_inside_a_name_with_its_acronym(nlp) -> None:
     sents = [s.text.strip() for s in doc.sents]
     assert sents[0].startswith("Last night") and sents[0].endswith("hijacked a van.")
     assert sents[1] == "A new paragraph"
+
+
+def test_an_event_without_a_time_takes_the_last_time_of_its_paragraph(run) -> None:
+    x = run(
+        "Rebels attacked Goma on Tuesday. Shells also hit the airport of Goma.\n\n"
+        "Looters ransacked shops in Bunia.",
+        {"Place": ["Goma", "Bunia"]},
+        PUB,
+    )
+    by_type = {e.type: e for e in x.events}
+    shelling = by_type[EventType.SHELLING]
+    assert shelling.time is not None and shelling.time.start == date(2024, 5, 7)
+    looting = by_type[EventType.LOOTING]
+    assert looting.time is None  # another paragraph: no time carried over
+
+
+def test_the_means_of_an_event_happens_when_it_does(run) -> None:
+    x = run(
+        "Troops began an offensive on Gao by shelling the town yesterday.",
+        {"Place": ["Gao"]},
+        PUB,
+    )
+    assert x.events and all(
+        e.time is not None and e.time.start == date(2024, 5, 10) for e in x.events
+    )

@@ -100,18 +100,30 @@ def _event(
         located = str(group.type) in {str(t) for t in ctx.lex.places.get("located_types", ())}
         tokens = [c.tok for c in body if not c.placeless]
         event.place, event.place_precision = places.resolve(tokens, located=located)
-    event.time = _time(ctx, body, places, times, coref)
+    event.time = _time(ctx, body, places, times, coref, others=group.cands)
     first = next((c for c in body if c.kind != "scene"), body[0])
     event.label = _label(ctx, event, first.mention.text)
     return event
 
 
 def _time(
-    ctx: Ctx, body: list[Cand], places: PlaceFinder, times: TimeFinder, coref: Coref
+    ctx: Ctx,
+    body: list[Cand],
+    places: PlaceFinder,
+    times: TimeFinder,
+    coref: Coref,
+    *,
+    others: Sequence[Cand] = (),
 ) -> TimeValue | None:
-    """A stated time of the event's own sentences first, then an anaphoric one, then the
-    time of the sentence an anaphoric place word ("the town") points back to."""
-    found = [coref.time_of.get(id(c)) or times.time_for(c.tok, alone=coref.alone(c)) for c in body]
+    """A stated time of the event's own sentences first (of its trigger words, then of the
+    other mentions of its group: "firing missiles yesterday"), then an anaphoric one, then
+    the time of the sentence an anaphoric place word ("the town") points back to, then the
+    narrative's time (:meth:`TimeFinder.narrative`)."""
+    rest = [c for c in others if c not in body]
+    found = [
+        coref.time_of.get(id(c)) or times.time_for(c.tok, alone=coref.alone(c))
+        for c in (*body, *rest)
+    ]
     stated = [
         t
         for t in found
@@ -128,7 +140,7 @@ def _time(
             ref = places.anaphoric_unit(unit)
             if ref is not None:
                 return times.unit_time(ref)
-    return None
+    return times.narrative(body[0].tok)
 
 
 def _responsibility(ctx: Ctx, groups: list[Group]) -> None:
