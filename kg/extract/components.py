@@ -183,7 +183,7 @@ def repair_names(doc: Doc, lexicon: Lexicon) -> Doc:
     Foreign Ministry Hua Chunying", "Defense Hanna Maliar", "the AP Mujeeb Rahman Ansari") is
     the organisation and the person."""
     merged: list[Span] = []
-    for ent in doc.ents:
+    for ent in _whole_words(doc):
         last = merged[-1] if merged else None
         if (
             last is not None
@@ -208,6 +208,65 @@ def repair_names(doc: Doc, lexicon: Lexicon) -> Doc:
     doc.set_ents(result, default="outside")
     return doc
 
+
+def _whole_words(doc: Doc) -> list[Span]:
+    """The NER's entities, each widened to the whole hyphenated name it is part of: spaCy's
+    tokenizer cuts "Mazar-i-Sharif" or "Al-Shabaab" at the hyphens and the model tags the
+    pieces apart ("Mazar" a place, "Sharif" a person). A name goes on over a hyphen written
+    without spaces when the piece after it is capitalised, or is a name particle followed by
+    another hyphen ("-i-", "-al-"); "Rwanda-backed" stays "Rwanda". The widened entity keeps
+    the label of its first piece and swallows the others."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    for ent in ents:
+        if out and ent.start < out[-1].end:
+            continue  # swallowed by the previous widened name
+        start, end = ent.start, ent.end
+        while start >= 2 and _joined(doc, start - 2, start - 1) and _name_piece(doc, start - 2):
+            start -= 2
+        while end + 1 < len(doc) and _joined(doc, end - 1, end):
+            if doc[end + 1].is_title and doc[end + 1].is_alpha:
+                end += 2
+            elif (
+                doc[end + 1].lower_ in _HYPHEN_PARTICLES
+                and end + 3 < len(doc)
+                and _joined(doc, end + 1, end + 2)
+                and doc[end + 3].is_title
+                and doc[end + 3].is_alpha
+            ):
+                end += 4
+            else:
+                break
+        if (start, end) != (ent.start, ent.end) and not any(
+            doc[i].ent_type_ in _NOT_NAMES for i in range(start, end)
+        ):
+            while out and out[-1].end > start:
+                out.pop()
+            out.append(Span(doc, start, end, label=ent.label_))
+        else:
+            out.append(ent)
+    return out
+
+
+def _joined(doc: Doc, i: int, hyphen: int) -> bool:
+    """Token ``hyphen`` is a hyphen written without spaces between ``i`` and the next."""
+    return (
+        doc[hyphen].text == "-"
+        and hyphen == i + 1
+        and not doc[i].whitespace_
+        and not doc[hyphen].whitespace_
+        and hyphen + 1 < len(doc)
+    )
+
+
+def _name_piece(doc: Doc, i: int) -> bool:
+    return doc[i].is_alpha and (doc[i].is_title or doc[i].lower_ in _HYPHEN_PARTICLES)
+
+
+#: particles inside hyphenated Arabic and Persian names: the Arabic article and its
+#: assimilated forms (Wikipedia, "Arabic name": al-, ad-, ash-, as-, at-, az-, an-, ar-, el-,
+#: ul-, ud-) and the Persian ezafe (Wikipedia, "Ezafe": -i-, -e-, "Mazar-i-Sharif")
+_HYPHEN_PARTICLES = {"al", "el", "ad", "ash", "as", "at", "az", "an", "ar", "ul", "ud", "i", "e"}
 
 _NAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "du", "dos", "da", "di",
                    "bin", "ibn", "bint", "ben", "al", "el", "abu", "abd", "ul"}  # fmt: skip

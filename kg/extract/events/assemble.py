@@ -58,7 +58,54 @@ def assemble(
                 event.targets.append(key)
     _figures(ctx, groups, figures)
     _claims(ctx, events, scopes, unnamed)
+    events.extend(_per_place(ctx, groups, places, base + len(events)))
     ctx.x.events.extend(events)
+
+
+def _per_place(ctx: Ctx, groups: list[Group], places: PlaceFinder, last: int) -> list[Event]:
+    """One event per place for an event stated at several coordinated places ("explosions
+    were heard in Kyiv, Kharkiv and Odesa", "the fall of both Herat and Kandahar"): ACLED
+    codes one event per location (ACLED Codebook 2023, "one event per day per location").
+    The copies share the event's mentions, roles and time; its casualty figures and claims
+    stay with the first."""
+    out: list[Event] = []
+    for group in groups:
+        event = group.cands[0].event
+        if (
+            event is None
+            or event.place is None
+            or event.place_precision is not (PlacePrecision.STATED)
+        ):
+            continue
+        # the mention whose own sentence states the event's place, and the places
+        # coordinated with it there
+        source = next(
+            (
+                c
+                for c in sorted(group.body, key=lambda c: c.start)
+                if not c.placeless and places.stated(c.tok) == event.place
+            ),
+            None,
+        )
+        if source is None:
+            continue
+        others = places.coordinated(source.tok, event.place)
+        for key in others:
+            copy = Event(
+                key=f"event:{last + len(out) + 1}",
+                type=event.type,
+                mentions=list(event.mentions),
+                perpetrators=list(event.perpetrators),
+                targets=list(event.targets),
+                participants=list(event.participants),
+                place=key,
+                place_precision=PlacePrecision.STATED,
+                time=event.time,
+            )
+            first = next((c for c in group.body if c.kind != "scene"), group.body[0])
+            copy.label = _label(ctx, copy, first.mention.text)
+            out.append(copy)
+    return out
 
 
 def _protesters(ctx: Ctx, group: Group) -> str | None:

@@ -56,6 +56,9 @@ class Triggers:
     needs_support: dict[str, EventClass]
     published: frozenset[str]
     publish_verbs: frozenset[str]
+    #: nouns and verbs that are events only when what they act on is a named place ("the
+    #: fall of X", "took X")
+    needs_place: dict[str, EventClass] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,7 @@ def _triggers(raw: dict[str, Any], path: Path) -> Triggers:
     phrase: dict[tuple[str, ...], EventClass] = {}
     weapon: dict[str, EventClass] = {}
     support: dict[str, EventClass] = {}
+    needs_place: dict[str, EventClass] = {}
     published: frozenset[str] = frozenset()
     publish_verbs: frozenset[str] = frozenset()
     for type_name, entry in raw.items():
@@ -109,10 +113,12 @@ def _triggers(raw: dict[str, Any], path: Path) -> Triggers:
             weapon[word.lower()] = etype
         for word in entry.get("needs_support", ()):
             support[word.lower()] = etype
+        for word in entry.get("needs_place", ()):
+            needs_place[word.lower()] = etype
         if entry.get("published"):
             published = _low(entry["published"])
             publish_verbs = _low(entry.get("publish_verbs"))
-    return Triggers(noun, verb, phrase, weapon, support, published, publish_verbs)
+    return Triggers(noun, verb, phrase, weapon, support, published, publish_verbs, needs_place)
 
 
 @cache

@@ -114,6 +114,7 @@ def _single_words(trig: Triggers) -> tuple[frozenset[str], frozenset[str]]:
     """The lemmas and the lower-case forms :func:`_classify` looks up (noun, weapon,
     support, published and verb triggers by lemma; noun triggers by form too)."""
     by_lemma = frozenset(trig.noun) | frozenset(trig.weapon) | frozenset(trig.needs_support)
+    by_lemma |= frozenset(trig.needs_place)
     by_lemma |= frozenset(trig.published) | frozenset(trig.verb)
     return by_lemma, frozenset(trig.noun)
 
@@ -149,7 +150,32 @@ def _classify(ctx: Ctx, tok: Token) -> tuple[EventClass, str] | None:
             return EventType.STATEMENT, "published"
     if tok.pos_ == "VERB" and lemma in trig.verb:
         return trig.verb[lemma], "verb"
+    if lemma in trig.needs_place and _acts_on_place(ctx, tok, nounish):
+        return trig.needs_place[lemma], "noun" if nounish else "verb"
     return None
+
+
+def _acts_on_place(ctx: Ctx, tok: Token, nounish: bool) -> bool:
+    """A noun's "of" complement ("the fall of X") or a verb's direct object ("took X") is
+    a named place (or a place noun naming one: "the city of X", "the X District")."""
+    if nounish:
+        objs = [
+            o
+            for prep in tok.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for o in prep.children
+            if o.dep_ == "pobj"
+        ]
+    elif tok.pos_ == "VERB":
+        objs = [o for o in tok.children if o.dep_ == "dobj"]
+    else:
+        return False
+    for obj in objs:
+        for o in (obj, *obj.conjuncts):
+            hit = ctx.entity_of_np(o)
+            if hit is not None and hit.type is EntityType.PLACE:
+                return True
+    return False
 
 
 def _support_verb(ctx: Ctx, tok: Token) -> Token | None:

@@ -121,6 +121,15 @@ class PlaceFinder:
             if obj is not None and obj.dep_ == "pobj" and obj.head.lower_ == "of":
                 obj = obj.head.head if obj.head.head.lemma_.lower() in self.place_nouns else obj
             if (
+                not speech
+                and obj is not None
+                and obj.dep_ == "pobj"
+                and obj.head.lower_ == "of"
+                and obj.head.head == trigger
+                and trigger.pos_ == "NOUN"
+            ):
+                return place.key  # "the fall of X", "the shelling of the town of X"
+            if (
                 obj is not None
                 and obj.dep_ == "pobj"
                 and obj.head.lower_ == "of"
@@ -157,6 +166,42 @@ class PlaceFinder:
             if best is None or distance < best[0]:
                 best = (distance, place.key)
         return best[1] if best else None
+
+    def coordinated(self, trigger: Token, key: str) -> list[str]:
+        """Other places coordinated with the stated place ``key`` of ``trigger``'s unit
+        ("in Kyiv, Kharkiv and Odesa", "in X and in Y", "the fall of both X and Y"), in
+        text order."""
+        span = self.ctx.units[self.ctx.unit_of[trigger.i]]
+        here = [p for p in self.places if span.start_char <= p.begin < span.end_char]
+        nodes = {id(p): self._coordination_node(p) for p in here}
+        conjuncts: set[int] = set()
+        for p in here:
+            node = nodes[id(p)]
+            if p.key != key or node is None:
+                continue
+            for c in node.conjuncts:
+                conjuncts.add(c.i)
+            if node.dep_ == "pobj" and node.head.pos_ == "ADP":
+                for prep in node.head.conjuncts:  # "in X and in Y"
+                    conjuncts.update(ch.i for ch in prep.children if ch.dep_ == "pobj")
+        out: list[str] = []
+        for p in here:
+            node = nodes[id(p)]
+            if p.key != key and node is not None and node.i in conjuncts and p.key not in out:
+                out.append(p.key)
+        return out
+
+    def _coordination_node(self, place: EntitySpan) -> Token | None:
+        """The token that stands for a place in a coordination: its head, or the place
+        noun it names ("the Donbas region")."""
+        node = self._head(place)
+        if (
+            node is not None
+            and node.dep_ == "compound"
+            and node.head.lemma_.lower() in (self.place_nouns)
+        ):
+            node = node.head
+        return node
 
     def _where_clause(self, node: Token, trigger: Token) -> bool:
         for child in node.children:
