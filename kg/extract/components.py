@@ -487,3 +487,15 @@ def make_sentence_guard(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """No sentence start where the text before does not end like a sentence (see
     :func:`guard_sentences`); runs before the parser."""
     return guard_sentences
+
+
+@Language.factory("kg_city_retyper_v1")
+def make_city_retyper(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """Cities the NER took for persons or organisations (see :mod:`kg.extract.cities`)."""
+    from kg.extract.cities import retype_cities
+    from kg.extract.events.lexicon import load_lexicon as load_event_lexicon
+
+    places = load_event_lexicon().places
+    locative = frozenset(str(w).lower() for w in places.get("locative_preps", ()))
+    nouns = frozenset(str(w).lower() for w in places.get("place_nouns", ()))
+    return lambda doc: retype_cities(doc, locative, nouns)

@@ -225,3 +225,15 @@ def test_words_that_are_events_only_with_a_place(run) -> None:
         {"Place": ["Kindu"]},
     )
     assert [(e.type, e.place) for e in x.events] == [(EventType.CAPTURE, "Place:Kindu")]
+
+
+def test_an_agentless_event_takes_the_agent_of_its_sentence_same_class_event(run) -> None:
+    x = run(
+        "The capture of Kindu by the rebels follows the fall of Uvira.",
+        {"Place": ["Kindu", "Uvira"], "ArmedGroup": ["the rebels"]},
+    )
+    captures = {e.place: e.perpetrators for e in x.events if e.type is EventType.CAPTURE}
+    assert captures == {
+        "Place:Kindu": ["ArmedGroup:the rebels"],
+        "Place:Uvira": ["ArmedGroup:the rebels"],
+    }

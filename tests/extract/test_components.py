@@ -23,6 +23,7 @@ def test_components_are_registered_under_versioned_names(nlp: spacy.language.Lan
         "kg_name_repair_v1",
         "kg_name_extender_v1",
         "kg_gazetteer_ruler_v1",
+        "kg_city_retyper_v1",
         "kg_community_ruler_v1",
         "kg_acronym_ruler_v1",
         "kg_armed_group_ruler_v1",

@@ -56,6 +56,7 @@ def assemble(
         for key in _union(c.targets for c in group.cands):
             if key not in event.targets and key not in event.perpetrators:
                 event.targets.append(key)
+    _same_sentence_agents(ctx, groups)
     _figures(ctx, groups, figures)
     _claims(ctx, events, scopes, unnamed)
     events.extend(_per_place(ctx, groups, places, base + len(events)))
@@ -106,6 +107,34 @@ def _per_place(ctx: Ctx, groups: list[Group], places: PlaceFinder, last: int) ->
             copy.label = _label(ctx, copy, first.mention.text)
             out.append(copy)
     return out
+
+
+def _same_sentence_agents(ctx: Ctx, groups: list[Group]) -> None:
+    """An event of a class that names no agent takes the perpetrators of the other event of
+    that class its sentence tells of ("the capture of X follows the recent fall of Y": the
+    one who took X took Y), when exactly one such event has them."""
+    by_unit: dict[int, list[Group]] = {}
+    for group in groups:
+        for unit in {ctx.unit_of[c.tok.i] for c in group.body}:
+            by_unit.setdefault(unit, []).append(group)
+    for group in groups:
+        event = group.cands[0].event
+        if event is None or event.perpetrators or event.type is EventType.STATEMENT:
+            continue
+        units = {ctx.unit_of[c.tok.i] for c in group.body}
+        donors = {
+            id(g): g
+            for u in units
+            for g in by_unit.get(u, ())
+            if g is not group
+            and g.type is group.type
+            and g.cands[0].event is not None
+            and g.cands[0].event.perpetrators
+        }
+        if len(donors) == 1:
+            (donor,) = donors.values()
+            assert donor.cands[0].event is not None
+            event.perpetrators.extend(donor.cands[0].event.perpetrators)
 
 
 def _protesters(ctx: Ctx, group: Group) -> str | None:
