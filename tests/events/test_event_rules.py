@@ -237,3 +237,21 @@ def test_an_agentless_event_takes_the_agent_of_its_sentence_same_class_event(run
         "Place:Kindu": ["ArmedGroup:the rebels"],
         "Place:Uvira": ["ArmedGroup:the rebels"],
     }
+
+
+def test_the_most_specific_place_of_a_locative_phrase(run) -> None:
+    capital = run(
+        "Two suicide bombings took place in the country's capital, Bamako, last month.",
+        {"Place": ["Bamako", "Mali"]},
+    )
+    assert [e.place for e in capital.events] == ["Place:Bamako"]
+    inside = run(
+        "Inspectors arrived at the Kursk Nuclear Power Plant in western Russia amid shelling.",
+        {"Place": ["Kursk Nuclear Power Plant", "Russia"]},
+    )
+    assert [e.place for e in inside.events] == ["Place:Kursk Nuclear Power Plant"]
+    named = run(
+        "Police killed the gunman after a shootout in the southern Goma neighborhood of Birere.",
+        {"Place": ["Goma", "Birere"]},
+    )
+    assert {e.place for e in named.events} == {"Place:Birere"}

@@ -70,8 +70,8 @@ class PlaceFinder:
             and node.head.head.lemma_.lower() in self.place_nouns
         ):
             node = node.head.head
-        elif node.dep_ == "compound" and node.head.lemma_.lower() in self.place_nouns:
-            node = node.head
+        elif node.dep_ in {"compound", "appos"} and node.head.lemma_.lower() in self.place_nouns:
+            node = node.head  # "the X district", "in the country's capital, X"
         elif node.dep_ == "compound" and (
             node.head.ent_type_ in {"DATE", "TIME"} or node.head.lower_ in self.time_heads
         ):
@@ -106,7 +106,7 @@ class PlaceFinder:
         what the speaker talks about ("condemned X")."""
         n = self.ctx.unit_of[trigger.i] if unit is None else unit
         span = self.ctx.units[n]
-        best: tuple[int, str] | None = None
+        best: tuple[int, int, str] | None = None
         for place in self.places:
             if not (span.start_char <= place.begin < span.end_char):
                 continue
@@ -156,6 +156,8 @@ class PlaceFinder:
                     return place.key
             if node is None:
                 continue
+            if node.dep_ == "pobj" and self._inside_other_place(node.head.head, place):
+                continue  # "at X in southeast Y": Y only says where X is
             verb = node.head.head
             while speech and verb.dep_ == "pobj" and verb.head.dep_ == "prep":
                 verb = verb.head.head  # "at the United Nations in New York, X said"
@@ -163,9 +165,12 @@ class PlaceFinder:
             if (own or speech) and verb not in {trigger, trigger.head} and not clause:
                 continue
             distance = abs(node.i - trigger.i)
-            if best is None or distance < best[0]:
-                best = (distance, place.key)
-        return best[1] if best else None
+            # at one place noun, the place it names ("the Tel Aviv neighborhood of Jaffa":
+            # Jaffa) before the one that modifies it
+            modifier = int(head is not None and head.dep_ == "compound" and head.head == node)
+            if best is None or (distance, modifier) < best[:2]:
+                best = (distance, modifier, place.key)
+        return best[2] if best else None
 
     def coordinated(self, trigger: Token, key: str) -> list[str]:
         """Other places coordinated with the stated place ``key`` of ``trigger``'s unit
@@ -202,6 +207,10 @@ class PlaceFinder:
         ):
             node = node.head
         return node
+
+    def _inside_other_place(self, tok: Token, place: EntitySpan) -> bool:
+        """``tok`` is part of the mention of a place other than ``place``."""
+        return any(p.key != place.key and p.begin <= tok.idx < p.end for p in self.places)
 
     def _where_clause(self, node: Token, trigger: Token) -> bool:
         for child in node.children:
