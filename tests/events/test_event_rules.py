@@ -255,3 +255,24 @@ def test_the_most_specific_place_of_a_locative_phrase(run) -> None:
         {"Place": ["Goma", "Birere"]},
     )
     assert {e.place for e in named.events} == {"Place:Birere"}
+
+
+def test_a_country_named_as_the_actor_is_the_perpetrator(run) -> None:
+    x = run(
+        "Iran launched missiles at a base. In Erbil, a drone hit a depot.",
+        {"Place": ["Iran", "Erbil"]},
+    )
+    perps = {e.label: e.perpetrators for e in x.events}
+    assert ["Place:Iran"] in perps.values()
+    assert all("Place:Erbil" not in p for p in perps.values())
+
+
+def test_the_sole_named_perpetrator_of_an_article_did_its_other_attacks(run) -> None:
+    text = "Gunmen of the Kivu Brigade attacked a church in Goma. A second attack hit a school."
+    alone = run(text, {"ArmedGroup": ["Kivu Brigade"], "Place": ["Goma"]})
+    assert all(e.perpetrators == ["ArmedGroup:Kivu Brigade"] for e in alone.events)
+    rivals = run(
+        text + " The army said the Lake Militia was also active.",
+        {"ArmedGroup": ["Kivu Brigade", "Lake Militia"], "Place": ["Goma"]},
+    )
+    assert any(not e.perpetrators for e in rivals.events if e.type is EventType.ATTACK)

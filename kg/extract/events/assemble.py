@@ -13,7 +13,15 @@ from kg.extract.events.roles import agent
 from kg.extract.events.triggers import Cand
 from kg.extract.events.when import TimeFinder
 from kg.extract.events.where import PlaceFinder
-from kg.model import CasualtyReport, Event, EventType, Mention, PlacePrecision, TimeValue
+from kg.model import (
+    CasualtyReport,
+    EntityType,
+    Event,
+    EventType,
+    Mention,
+    PlacePrecision,
+    TimeValue,
+)
 from kg.taxonomy import load_taxonomy
 
 
@@ -57,6 +65,7 @@ def assemble(
             if key not in event.targets and key not in event.perpetrators:
                 event.targets.append(key)
     _same_sentence_agents(ctx, groups)
+    _sole_perpetrator(ctx, groups)
     _figures(ctx, groups, figures)
     _claims(ctx, events, scopes, unnamed)
     events.extend(_per_place(ctx, groups, places, base + len(events)))
@@ -135,6 +144,32 @@ def _same_sentence_agents(ctx: Ctx, groups: list[Group]) -> None:
             (donor,) = donors.values()
             assert donor.cands[0].event is not None
             event.perpetrators.extend(donor.cands[0].event.perpetrators)
+
+
+def _sole_perpetrator(ctx: Ctx, groups: list[Group]) -> None:
+    """When every harmful event of the article that names its perpetrator names the same
+    one, and the article names no other armed group, the harmful events that name none are
+    that perpetrator's too (a report on one attacker's attacks: "The second attack was in
+    Linwood Mosque" after "Tarrant attacked..."). Harmful: the classes the ontology marks
+    ``nkg:harmsTarget``."""
+    taxonomy = load_taxonomy()
+    harmful = [
+        g.cands[0].event
+        for g in groups
+        if g.cands[0].event is not None
+        and not g.body[0].headline
+        and taxonomy.harms_target(str(g.type))
+    ]
+    named = {tuple(e.perpetrators) for e in harmful if e.perpetrators}
+    if len(named) != 1:
+        return
+    (sole,) = named
+    armed = {k for k, e in ctx.x.entities.items() if e.type is EntityType.ARMED_GROUP}
+    if armed - set(sole):
+        return  # another armed group of the article could have done them
+    for event in harmful:
+        if not event.perpetrators:
+            event.perpetrators.extend(sole)
 
 
 def _protesters(ctx: Ctx, group: Group) -> str | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.events.doc import Ctx
+from kg.extract.events.doc import Ctx, EntitySpan
 from kg.extract.events.triggers import Cand
 from kg.model import EntityType, EventType
 
@@ -72,6 +72,16 @@ def agent(ctx: Ctx, head: Token) -> str | None:
     hit = ctx.entity_of_np(head)
     if hit and hit.type in AGENT_TYPES:
         return hit.key
+    if (
+        hit
+        and hit.type is EntityType.PLACE
+        and ctx.entity_of(head) is hit
+        and _not_locative(ctx, hit)
+    ):
+        # a country or city named as the one who acts stands for its government or forces
+        # ("Iran launched missiles", "accused Moscow of shelling"; GUIDE.md: perpetrators
+        # are the entities the text names)
+        return hit.key
     lemma = head.lemma_.lower()
     instruments = ctx.lex.words("context", "instrument_nouns")
     if hit is None and (lemma in instruments or head.lower_ in instruments):
@@ -98,6 +108,15 @@ def agent(ctx: Ctx, head: Token) -> str | None:
             if span.type in AGENT_TYPES:
                 return span.key
     return None
+
+
+def _not_locative(ctx: Ctx, place: EntitySpan) -> bool:
+    """The place mention does not follow a locative preposition ("In X, a strike killed":
+    a parse that makes X the subject is wrong)."""
+    first = ctx.token_at(place.begin)
+    if first is None or first.i == 0:
+        return True
+    return ctx.doc[first.i - 1].lower_ not in ctx.lex.words("places", "locative_preps")
 
 
 def target(ctx: Ctx, head: Token) -> str | None:
