@@ -183,3 +183,14 @@ def test_a_month_holds_its_last_days(month: tuple[int, int], day: int, overlaps:
     one = TimeValue(DatePrecision.DAY, date(*month, day))
     assert _overlap(whole, one) is overlaps
     assert _overlap(whole, TimeValue(DatePrecision.DAY, date(2025, 5, 1))) is False
+
+
+def test_people_sent_from_an_entity_speak_for_it(run) -> None:
+    x = run(
+        "Representatives from Chad acknowledged that soldiers had fired on the crowd. "
+        "The mayor of Abeche said the town was calm.",
+        {"Place": ["Chad", "Abeche"]},
+    )
+    by_verb = {c.mention.text: c.claimant for c in x.claims}
+    assert by_verb["acknowledged"] == "Place:Chad"
+    assert by_verb["said"] != "Place:Abeche"

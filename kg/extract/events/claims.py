@@ -129,7 +129,7 @@ class ClaimReader:
         ):
             person = self._speaker_person(subj)
             return self._organisation_of(person) if person else None
-        named = self._titled_person(subj)
+        named = self._titled_person(subj) or self._sent_from(subj)
         if named is not None:
             return named
         if subj.pos_ == "PRON":
@@ -155,6 +155,22 @@ class ClaimReader:
         if hit is None or hit.type is not EntityType.PERSON or hit.begin < ctx.doc[lo].idx:
             return None
         return hit.key
+
+    def _sent_from(self, subj: Token) -> str | None:
+        """ "representatives from Iran acknowledged", "a report from the Mexican government
+        said": people or a text sent from an entity speak for it (the claimant is the
+        entity; "the mayor of X" stays a person of X)."""
+        if subj.pos_ not in {"NOUN", "PROPN"} or subj.lemma_.lower() not in self.source_nouns:
+            return None
+        for prep in subj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    hit = self.ctx.entity_of_np(obj)
+                    if hit is not None and hit.type in AGENT_TYPES | {EntityType.PLACE}:
+                        return hit.key
+        return None
 
     def _described_source(self, head: Token) -> str | None:
         """ "security officials said", "according to a hospital spokesperson", "the charges
