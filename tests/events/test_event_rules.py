@@ -276,3 +276,12 @@ def test_the_sole_named_perpetrator_of_an_article_did_its_other_attacks(run) -> 
         {"ArmedGroup": ["Kivu Brigade", "Lake Militia"], "Place": ["Goma"]},
     )
     assert any(not e.perpetrators for e in rivals.events if e.type is EventType.ATTACK)
+
+
+def test_stabbings_hijackings_and_surrenders_are_events(run) -> None:
+    x = run(
+        "A minister was stabbed in Gao. Gunmen hijacked a bus near Gao. "
+        "The suspect surrendered himself to police in Gao.",
+        {"Place": ["Gao"]},
+    )
+    assert {e.type for e in x.events} >= {EventType.ATTACK, EventType.ABDUCTION, EventType.ARREST}
