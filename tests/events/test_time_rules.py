@@ -113,3 +113,24 @@ def test_the_means_of_an_event_happens_when_it_does(run) -> None:
     assert x.events and all(
         e.time is not None and e.time.start == date(2024, 5, 10) for e in x.events
     )
+
+
+def test_a_day_written_again_without_its_year_keeps_the_year(run) -> None:
+    x = run(
+        "The riot of January 6, 2021 shocked the country. "
+        "Prosecutors say that on January 6, rioters attacked police in Washington.",
+        {"Place": ["Washington"]},
+        date(2022, 6, 7),
+    )
+    ev = _one(x, EventType.ATTACK)
+    assert ev.time is not None and ev.time.start == date(2021, 1, 6)
+
+
+def test_the_narrative_day_is_not_a_month_of_background(run) -> None:
+    x = run(
+        "Rebels have held Kindu since March. Shells hit the road to Kindu.",
+        {"Place": ["Kindu"]},
+        PUB,
+    )
+    ev = _one(x, EventType.SHELLING)
+    assert ev.time is None

@@ -84,6 +84,8 @@ class TimeFinder:
         self.first_words |= set(self.numbers)
         self.lowers = sentences.lowers(ctx.doc)
         self.last: TimeValue | None = None
+        #: (month, day) -> year of the dates the article wrote with their year
+        self.written: dict[tuple[int, int], int] = {}
         #: every time expression of each unit, in text order
         self.all: list[list[TimeValue]] = [self._find(unit) for unit in ctx.units]
         self.times: list[TimeValue | None] = [found[0] if found else None for found in self.all]
@@ -118,8 +120,11 @@ class TimeFinder:
             unit = self.ctx.units[m]
             if self.ctx.para_of[unit.start] != para or self.ctx.in_headline(unit[0]):
                 break
-            if self.all[m]:
-                return self.all[m][-1]
+            days = [
+                v for v in self.all[m] if v.precision in {DatePrecision.DAY, DatePrecision.SPAN}
+            ]
+            if days:
+                return days[-1]  # a month or year before is background, not the narrative's day
         return None
 
     def _link(self, value: TimeValue, trigger: Token) -> tuple[int, int] | None:
@@ -327,6 +332,11 @@ class TimeFinder:
         if day is None:
             return None
         mention = self._mention(toks[lo], toks[hi - 1], "TIME")
+        if has_day and has_year:
+            self.written[(day.month, day.day)] = day.year
+        elif has_day and (day.month, day.day) in self.written:
+            # "January 6" after "January 6, 2021": the same day again, not this year's
+            day = day.replace(year=self.written[(day.month, day.day)])
         if has_day:
             return TimeValue(DatePrecision.DAY, day, None, mention)
         return TimeValue(DatePrecision.MONTH, day.replace(day=1), None, mention)
