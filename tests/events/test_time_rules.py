@@ -93,15 +93,20 @@ def test_no_sentence_break_inside_a_name_with_its_acronym(nlp) -> None:
 def test_an_event_without_a_time_takes_the_last_time_of_its_paragraph(run) -> None:
     x = run(
         "Rebels attacked Goma on Tuesday. Shells also hit the airport of Goma.\n\n"
-        "Looters ransacked shops in Bunia.",
-        {"Place": ["Goma", "Bunia"]},
+        "Looters ransacked shops in Goma.\n\n"
+        "Separately, soldiers detained a journalist in Bunia.\n\n"
+        "Protesters rallied in Beni.",
+        {"Place": ["Goma", "Bunia", "Beni"]},
         PUB,
     )
     by_type = {e.type: e for e in x.events}
+    tuesday = date(2024, 5, 7)
     shelling = by_type[EventType.SHELLING]
-    assert shelling.time is not None and shelling.time.start == date(2024, 5, 7)
-    looting = by_type[EventType.LOOTING]
-    assert looting.time is None  # another paragraph: no time carried over
+    assert shelling.time is not None and shelling.time.start == tuesday
+    looting = by_type[EventType.LOOTING]  # the next paragraph goes on with that day
+    assert looting.time is not None and looting.time.start == tuesday
+    assert by_type[EventType.ARREST].time is None  # "Separately": another time
+    assert by_type[EventType.PROTEST].time is None  # two paragraphs on: no time carried
 
 
 def test_the_means_of_an_event_happens_when_it_does(run) -> None:

@@ -111,14 +111,18 @@ class TimeFinder:
 
     def narrative(self, trigger: Token) -> TimeValue | None:
         """The time a report's narrative is at when an event's sentences state none: the
-        last time stated before the trigger in its paragraph (a paragraph of news tells its
-        incidents in order; cf. the "narrative convention" of TimeML temporal-relation
-        annotation, TimeBank 1.2 guidelines)."""
+        last day stated before the trigger in its paragraph or the one before (news tells
+        its incidents in order; cf. the "narrative convention" of TimeML temporal-relation
+        annotation, TimeBank 1.2 guidelines), unless its sentence moves off that time
+        ("Separately, ...", "later"; ``narrative_breaks`` in ``time.yaml``)."""
         n = self.ctx.unit_of[trigger.i]
         para = self.ctx.para_of[trigger.i]
+        shift = self.ctx.lex.words("time", "narrative_breaks")
+        if any(t.lower_ in shift for t in self.ctx.units[n]):
+            return None  # "Separately, ...", "X later killed ...": another time
         for m in range(n - 1, -1, -1):
             unit = self.ctx.units[m]
-            if self.ctx.para_of[unit.start] != para or self.ctx.in_headline(unit[0]):
+            if para - self.ctx.para_of[unit.start] > 1 or self.ctx.in_headline(unit[0]):
                 break
             days = [
                 v for v in self.all[m] if v.precision in {DatePrecision.DAY, DatePrecision.SPAN}
