@@ -285,3 +285,8 @@ def test_stabbings_hijackings_and_surrenders_are_events(run) -> None:
         {"Place": ["Gao"]},
     )
     assert {e.type for e in x.events} >= {EventType.ATTACK, EventType.ABDUCTION, EventType.ARREST}
+
+
+def test_near_to_is_locative(run) -> None:
+    x = run("Gunmen hijacked a van near to Beni on Monday.", {"Place": ["Beni"]}, PUB)
+    assert [e.place for e in x.events] == ["Place:Beni"]

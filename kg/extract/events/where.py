@@ -80,6 +80,8 @@ class PlaceFinder:
             prep = node.head.lower_
             if prep in self.locative and not self._in_relative_clause(node):
                 return node
+            if prep == "to" and node.head.head.lower_ in self.locative:
+                return node  # "near to X", "close to X"
             return None
         if node.dep_ in {"attr", "appos"} and node.lemma_.lower() in self.place_nouns:
             return node
