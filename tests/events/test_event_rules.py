@@ -290,3 +290,12 @@ def test_stabbings_hijackings_and_surrenders_are_events(run) -> None:
 def test_near_to_is_locative(run) -> None:
     x = run("Gunmen hijacked a van near to Beni on Monday.", {"Place": ["Beni"]}, PUB)
     assert [e.place for e in x.events] == ["Place:Beni"]
+
+
+def test_small_clause_casualty_figures(run) -> None:
+    x = run(
+        "A drone attack left six soldiers dead near Gao. A gunman shot dead three people in Gao.",
+        {"Place": ["Gao"]},
+    )
+    figures = sorted((c.kind, c.minimum, c.maximum) for e in x.events for c in e.casualties)
+    assert figures == [(CasualtyKind.KILLED, 3, 3), (CasualtyKind.KILLED, 6, 6)]

@@ -139,3 +139,15 @@ def test_the_narrative_day_is_not_a_month_of_background(run) -> None:
     )
     ev = _one(x, EventType.SHELLING)
     assert ev.time is None
+
+
+def test_a_day_without_its_year_lies_near_the_report(run) -> None:
+    x = run(
+        "Rebels attacked Gao on Friday. A judge set the next hearing for June 3. "
+        "A second attack hit a market in Gao.",
+        {"Place": ["Gao"]},
+        PUB,  # 11 May 2024
+    )
+    times = [e.time for e in x.events if e.type is EventType.ATTACK]
+    # the hearing is next month, not last year; the second attack is not dated by it
+    assert all(t is not None and t.start == date(2024, 5, 10) for t in times)

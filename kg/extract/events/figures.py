@@ -160,6 +160,16 @@ class FigureReader:
                     return CasualtyKind.KILLED, head
                 if lemma in self.hurt_verbs or lemma in self.hurt_nouns:
                     return CasualtyKind.INJURED, head
+                if node.dep_ in {"dobj", "nsubjpass"}:
+                    # "left six soldiers dead", "shot dead three people": the state word is
+                    # the verb's own complement in the parse
+                    for child in head.children:
+                        if child.dep_ in {"oprd", "acomp", "advmod", "xcomp", "ccomp", "amod"}:
+                            word = child.lemma_.lower()
+                            if word in self.kill_nouns:
+                                return CasualtyKind.KILLED, child
+                            if word in self.hurt_nouns:
+                                return CasualtyKind.INJURED, child
                 # "400,000 people had fled": the count is another verb's argument
                 if (
                     head.pos_ == "VERB"

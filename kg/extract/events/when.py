@@ -53,6 +53,20 @@ def _weekday_before(word: str, base: date) -> date | None:
     return None if day is None else base + (day - reference)
 
 
+def _nearest_year(day: date, published: date) -> date:
+    """A date written without its year, resolved to the past by dateparser, moved to the
+    next year when it would otherwise lie more than half a year back and the next one lies
+    within half a year ahead ("his next court appearance on April 5", written in March): a
+    news report's undated days lie near its publication (HeidelTime's news strategy)."""
+    if (published - day).days <= 183:
+        return day
+    try:
+        ahead = day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day
+    return ahead if (ahead - published).days <= 183 else day
+
+
 class TimeFinder:
     """Finds and resolves the time expressions of sentence units, remembering the last one."""
 
@@ -125,7 +139,10 @@ class TimeFinder:
             if para - self.ctx.para_of[unit.start] > 1 or self.ctx.in_headline(unit[0]):
                 break
             days = [
-                v for v in self.all[m] if v.precision in {DatePrecision.DAY, DatePrecision.SPAN}
+                v
+                for v in self.all[m]
+                if v.precision in {DatePrecision.DAY, DatePrecision.SPAN}
+                and (self.published is None or v.start <= self.published)
             ]
             if days:
                 return days[-1]  # a month or year before is background, not the narrative's day
@@ -341,6 +358,8 @@ class TimeFinder:
         elif has_day and (day.month, day.day) in self.written:
             # "January 6" after "January 6, 2021": the same day again, not this year's
             day = day.replace(year=self.written[(day.month, day.day)])
+        elif has_day and not has_year and self.published is not None:
+            day = _nearest_year(day, self.published)
         if has_day:
             return TimeValue(DatePrecision.DAY, day, None, mention)
         return TimeValue(DatePrecision.MONTH, day.replace(day=1), None, mention)
