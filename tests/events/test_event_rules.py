@@ -299,3 +299,18 @@ def test_small_clause_casualty_figures(run) -> None:
     )
     figures = sorted((c.kind, c.minimum, c.maximum) for e in x.events for c in e.casualties)
     assert figures == [(CasualtyKind.KILLED, 3, 3), (CasualtyKind.KILLED, 6, 6)]
+
+
+def test_no_casualties_and_the_death_of_n_people(run) -> None:
+    x = run(
+        "A rocket attack on a base near Gao produced no casualties. "
+        "A bombing in Mopti caused the death of at least 50 people.",
+        {"Place": ["Gao", "Mopti"]},
+    )
+    figures = sorted(
+        (e.place, c.kind, c.minimum, c.maximum) for e in x.events for c in e.casualties
+    )
+    assert figures == [
+        ("Place:Gao", CasualtyKind.KILLED, 0, 0),
+        ("Place:Mopti", CasualtyKind.KILLED, 50, None),
+    ]

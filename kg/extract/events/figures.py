@@ -93,6 +93,19 @@ class FigureReader:
             out.append(
                 Figure(kind, minimum, maximum, self.ctx.mention(lo, tok.i + 1, "NUMBER"), tok, verb)
             )
+        out.extend(self._none())
+        out.sort(key=lambda f: f.mention.begin)
+        return out
+
+    def _none(self) -> list[Figure]:
+        """ "produced no casualties", "there were no deaths": a figure of zero killed."""
+        zero_nouns = self.ctx.lex.words("casualties", "zero_nouns")
+        out: list[Figure] = []
+        for tok in self.ctx.doc:
+            if tok.lower_ == "no" and tok.dep_ == "det" and _is(tok.head, set(zero_nouns)):
+                noun = tok.head
+                mention = self.ctx.mention(tok.i, noun.i + 1, "NUMBER")
+                out.append(Figure(CasualtyKind.KILLED, 0, 0, mention, noun, None))
         return out
 
     def _subset(self, tok: Token) -> bool:
@@ -153,6 +166,8 @@ class FigureReader:
         if not people and node is tok and tok.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
             return None, None
         head = node.head
+        if node.dep_ == "pobj" and head.lower_ == "of" and _is(head.head, self.kill_nouns):
+            return CasualtyKind.KILLED, head.head  # "the death of at least 50 people"
         for _ in range(2):
             lemma = head.lemma_.lower()
             if head.pos_ in {"VERB", "ADJ", "AUX"} or lemma in self.kill_verbs | self.hurt_verbs:
