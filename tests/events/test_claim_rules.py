@@ -194,3 +194,11 @@ def test_people_sent_from_an_entity_speak_for_it(run) -> None:
     by_verb = {c.mention.text: c.claimant for c in x.claims}
     assert by_verb["acknowledged"] == "Place:Chad"
     assert by_verb["said"] != "Place:Abeche"
+
+
+def test_a_named_official_from_a_group_is_the_speaker(run) -> None:
+    x = run(
+        "An official from the rebels, Amadou Kone, acknowledged that the attack was planned.",
+        {"Person": ["Amadou Kone"], "ArmedGroup": ["the rebels"]},
+    )
+    assert [c.claimant for c in x.claims] == ["Person:Amadou Kone"]

@@ -314,3 +314,17 @@ def test_no_casualties_and_the_death_of_n_people(run) -> None:
         ("Place:Gao", CasualtyKind.KILLED, 0, 0),
         ("Place:Mopti", CasualtyKind.KILLED, 50, None),
     ]
+
+
+def test_communities_act_and_intentions_are_not_captures(run) -> None:
+    x = run(
+        "Tuaregs and the police clashed in Gao. The rebels decided to liberate Kidal.",
+        {
+            "Community": ["Tuaregs"],
+            "ArmedGroup": ["the police", "The rebels"],
+            "Place": ["Gao", "Kidal"],
+        },
+    )
+    clash = [e for e in x.events if e.type is EventType.CLASH]
+    assert clash and "Community:Tuaregs" in clash[0].perpetrators
+    assert not [e for e in x.events if e.type is EventType.CAPTURE]

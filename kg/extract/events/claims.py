@@ -162,6 +162,10 @@ class ClaimReader:
         entity; "the mayor of X" stays a person of X)."""
         if subj.pos_ not in {"NOUN", "PROPN"} or subj.lemma_.lower() not in self.source_nouns:
             return None
+        for child in subj.children:
+            hit = self.ctx.entity_of(child) if child.dep_ == "appos" else None
+            if hit is not None and hit.type is EntityType.PERSON:
+                return None  # "an official from X, Mustafa Kneifati, acknowledged": the person
         for prep in subj.children:
             if prep.dep_ == "prep" and prep.lower_ == "from":
                 for obj in prep.children:

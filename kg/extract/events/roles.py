@@ -72,6 +72,8 @@ def agent(ctx: Ctx, head: Token) -> str | None:
     hit = ctx.entity_of_np(head)
     if hit and hit.type in AGENT_TYPES:
         return hit.key
+    if hit and hit.type is EntityType.COMMUNITY and ctx.entity_of(head) is hit:
+        return hit.key  # "Palestinians and the police clashed": a people named as the actor
     if (
         hit
         and hit.type is EntityType.PLACE

@@ -167,6 +167,8 @@ def _acts_on_place(ctx: Ctx, tok: Token, nounish: bool) -> bool:
             if o.dep_ == "pobj"
         ]
     elif tok.pos_ == "VERB":
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return False  # "decided to liberate X": an intention, not a capture
         objs = [o for o in tok.children if o.dep_ == "dobj"]
     else:
         return False
