@@ -202,3 +202,12 @@ def test_a_named_official_from_a_group_is_the_speaker(run) -> None:
         {"Person": ["Amadou Kone"], "ArmedGroup": ["the rebels"]},
     )
     assert [c.claimant for c in x.claims] == ["Person:Amadou Kone"]
+
+
+def test_sources_speak_not_the_group_that_modifies_them(run) -> None:
+    x = run(
+        "Government and police sources suspect the militia planted the bomb.",
+        {"ArmedGroup": ["police", "the militia"]},
+    )
+    (claim,) = x.claims
+    assert claim.claimant.startswith("source:")

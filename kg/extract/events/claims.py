@@ -138,6 +138,15 @@ class ClaimReader:
                 if last is not None and last.type is EntityType.PERSON:
                     return self.last
             return agent(ctx, subj)
+        if (
+            subj.pos_ == "NOUN"
+            and subj.lemma_.lower() in self.source_nouns
+            and ctx.entity_of(subj) is None
+            and not any(c.dep_ in {"appos", "prep"} for c in subj.children)
+        ):
+            # "Government and police sources suspect": the sources speak, not the police
+            # their modifier names
+            return None
         return agent(ctx, subj) or self._speaking_place(subj)
 
     def _titled_person(self, subj: Token) -> str | None:
