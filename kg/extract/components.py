@@ -197,7 +197,7 @@ def repair_names(doc: Doc, lexicon: Lexicon) -> Doc:
             continue
         merged.append(ent)
     result: list[Span] = []
-    for ent in (piece for e in merged for piece in _list_pieces(doc, e)):
+    for ent in (_trim_place_noun(doc, piece) for e in merged for piece in _list_pieces(doc, e)):
         cut = _person_tail(doc, ent, lexicon)
         if cut is None:
             result.append(ent)
@@ -207,6 +207,22 @@ def repair_names(doc: Doc, lexicon: Lexicon) -> Doc:
             result.append(Span(doc, cut, ent.end, label="PERSON"))
     doc.set_ents(result, default="outside")
     return doc
+
+
+#: lower-case generic place nouns the NER may take into a place name ("the Donbas region"):
+#: the name is the capitalised part (Mordecai's span trimming, Halterman 2023); capitalised
+#: ones stay ("Kharkiv Oblast", "Balkh Province")
+_GENERIC_PLACE_NOUNS = frozenset({"region", "area", "province", "district", "city", "town"})
+
+
+def _trim_place_noun(doc: Doc, ent: Span) -> Span:
+    """A place entity without a trailing lower-case generic place noun."""
+    if ent.label_ not in {"GPE", "LOC"} or len(ent) < 2:
+        return ent
+    last = doc[ent.end - 1]
+    if last.text in _GENERIC_PLACE_NOUNS and doc[ent.end - 2].text[:1].isupper():
+        return Span(doc, ent.start, ent.end - 1, label=ent.label_)
+    return ent
 
 
 def _whole_words(doc: Doc) -> list[Span]:

@@ -240,3 +240,14 @@ def test_hyphenated_names_are_one_entity() -> None:
     names = [e.text for e in doc.ents]
     assert "Mazar-i-Sharif" in names
     assert "Sharif" not in names and "Kyiv-based" not in names
+
+
+def test_a_lower_case_place_noun_is_not_part_of_a_place_name() -> None:
+    from kg.extract.components import _trim_place_noun
+
+    doc = Doc(
+        spacy.blank("en").vocab, words=["in", "the", "Donbas", "region", "and", "Balkh", "Province"]
+    )
+    trimmed = _trim_place_noun(doc, Span(doc, 1, 4, label="LOC"))
+    kept = _trim_place_noun(doc, Span(doc, 5, 7, label="GPE"))
+    assert (trimmed.text, kept.text) == ("the Donbas", "Balkh Province")
