@@ -19,6 +19,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import numpy
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -27,6 +29,7 @@ from spacy.util import filter_spans
 
 from kg.extract.groups import find_groups
 from kg.extract.institutions import _rules
+from kg.extract.sentences import orths
 from kg.gazetteer import load_snapshot
 from kg.resolve.lexicon import Lexicon, load_lexicon
 
@@ -480,21 +483,30 @@ def guard_sentences(doc: Doc) -> Doc:
     when the text before it on its line does not end like a sentence (the small English
     model splits "the Police Service of Northern Ireland (PSNI) Mark McEwan told press"
     after the parenthesis); the first token after a line break is one (a paragraph)."""
-    texts = [t.text for t in doc]
+    texts = orths(doc)
+    space = doc.to_array(IS_SPACE).tolist()
+    starts = [0] * len(texts)  # 0: the parser decides, 1: a start, -1: not a start
     last = -1  # the last token that is not whitespace
-    for i in range(len(doc)):
-        if doc[i].is_space:
+    newline = False  # a line break since the last such token
+    for i, text in enumerate(texts):
+        if space[i]:
+            newline = newline or "\n" in text
             continue
-        if last >= 0 and not any("\n" in texts[j] for j in range(last + 1, i)):
+        if last >= 0 and not newline:
             k = last
             while k > 0 and texts[k] in _CLOSERS:
                 k -= 1
             end = texts[k]
             if not (end in SENTENCE_FINAL or (end.endswith(".") and len(end) > 1)):
-                doc[i].is_sent_start = False
+                starts[i] = -1
         elif last >= 0:
-            doc[i].is_sent_start = True
-        last = i
+            starts[i] = 1
+        last, newline = i, False
+    if starts:
+        starts[0] = 1
+        # one array write instead of a Token per token (SENT_START is read as a signed value)
+        values = numpy.array(starts, dtype="int64").astype("uint64").reshape(-1, 1)
+        doc.from_array([SENT_START], values)  # type: ignore[arg-type]
     return doc
 
 
