@@ -60,8 +60,8 @@ def retype_cities(doc: Doc, locative: frozenset[str], place_nouns: frozenset[str
 
 def _locative(ent: Span, locative: frozenset[str], place_nouns: frozenset[str]) -> bool:
     """The mention is used as a place: object of a locative preposition (or coordinated
-    with one), "the city of X", in apposition to a place noun ("the capital, X"), coordinated with a place, or
-    followed by ", <place>" ("Lozova, Kharkiv Oblast")."""
+    with one), "the city of X", in apposition to a place noun ("the capital, X"),
+    coordinated with a place, or followed by ", <place>" ("Lozova, Kharkiv Oblast")."""
     root: Token = ent.root
     node = root
     while node.dep_ == "conj" and node.head.i != node.i:

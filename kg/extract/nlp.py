@@ -36,8 +36,8 @@ def load_nlp(model: str) -> Language:
 
 def add_components(nlp: Language) -> Language:
     """Add newskg's components to ``nlp`` as the pipeline configuration lists them
-    (``[pipeline] components``, each after (or before) the component its section names, or at the end
-    when the model lacks it; see ``data/pipeline/config.cfg``)."""
+    (``[pipeline] components``, each after (or before) the component its section names, or
+    at the end when the model lacks it; see ``data/pipeline/config.cfg``)."""
     config = load_config()
     for name in config["pipeline"]["components"]:
         if name in nlp.pipe_names:

@@ -96,6 +96,7 @@ def date_claims(state: EventState) -> None:
     it when both have the same claimant in the same or the next paragraph ("he added")."""
     assert state.times is not None and state.places is not None
     ctx = state.ctx
+    later = ctx.lex.words("time", "sequence_adverbs")
     before: Claim | None = None
     for claim in sorted(ctx.x.claims, key=lambda c: c.mention.begin):
         tok = ctx.token_at(claim.mention.begin)
@@ -107,7 +108,6 @@ def date_claims(state: EventState) -> None:
             claim.place = state.places.stated(tok, speech=True)
             claim.place_precision = PlacePrecision.STATED if claim.place else None
         if before is not None and _continues(ctx, before, claim):
-            later = ctx.lex.words("time", "sequence_adverbs")
             if claim.time is None and not any(c.lower_ in later for c in tok.children):
                 claim.time = before.time  # "he added", not "he later added"
             if claim.place is None and before.place is not None:

@@ -81,11 +81,9 @@ def _per_place(ctx: Ctx, groups: list[Group], places: PlaceFinder, last: int) ->
     out: list[Event] = []
     for group in groups:
         event = group.cands[0].event
-        if (
-            event is None
-            or event.place is None
-            or event.place_precision is not (PlacePrecision.STATED)
-        ):
+        if event is None or event.place is None:
+            continue
+        if event.place_precision is not PlacePrecision.STATED:
             continue
         # the mention whose own sentence states the event's place, and the places
         # coordinated with it there
@@ -99,8 +97,8 @@ def _per_place(ctx: Ctx, groups: list[Group], places: PlaceFinder, last: int) ->
         )
         if source is None:
             continue
-        others = places.coordinated(source.tok, event.place)
-        for key in others:
+        first = next((c for c in group.body if c.kind != "scene"), group.body[0])
+        for key in places.coordinated(source.tok, event.place):
             copy = Event(
                 key=f"event:{last + len(out) + 1}",
                 type=event.type,
@@ -112,7 +110,6 @@ def _per_place(ctx: Ctx, groups: list[Group], places: PlaceFinder, last: int) ->
                 place_precision=PlacePrecision.STATED,
                 time=event.time,
             )
-            first = next((c for c in group.body if c.kind != "scene"), group.body[0])
             copy.label = _label(ctx, copy, first.mention.text)
             out.append(copy)
     return out

@@ -4,6 +4,7 @@ The rules and their sources are in data/lexicons/README.md."""
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -101,8 +102,11 @@ class FigureReader:
         """ "produced no casualties", "there were no deaths": a figure of zero killed."""
         zero_nouns = self.ctx.lex.words("casualties", "zero_nouns")
         out: list[Figure] = []
-        for tok in self.ctx.doc:
-            if tok.lower_ == "no" and tok.dep_ == "det" and _is(tok.head, set(zero_nouns)):
+        for i, lower in enumerate(lowers(self.ctx.doc)):
+            if lower != "no":
+                continue
+            tok = self.ctx.doc[i]
+            if tok.dep_ == "det" and _is(tok.head, zero_nouns):
                 noun = tok.head
                 mention = self.ctx.mention(tok.i, noun.i + 1, "NUMBER")
                 out.append(Figure(CasualtyKind.KILLED, 0, 0, mention, noun, None))
@@ -207,7 +211,7 @@ class FigureReader:
         return None, None
 
 
-def _is(tok: Token, words: set[str]) -> bool:
+def _is(tok: Token, words: AbstractSet[str]) -> bool:
     """Lemma or surface form in ``words`` (the lemmatizer gets some plurals wrong)."""
     lower = tok.lower_
     return tok.lemma_.lower() in words or lower in words or lower.rstrip("s") in words

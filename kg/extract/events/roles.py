@@ -72,18 +72,15 @@ def agent(ctx: Ctx, head: Token) -> str | None:
     hit = ctx.entity_of_np(head)
     if hit and hit.type in AGENT_TYPES:
         return hit.key
-    if hit and hit.type is EntityType.COMMUNITY and ctx.entity_of(head) is hit:
-        return hit.key  # "Palestinians and the police clashed": a people named as the actor
-    if (
-        hit
-        and hit.type is EntityType.PLACE
-        and ctx.entity_of(head) is hit
-        and _not_locative(ctx, hit)
-    ):
-        # a country or city named as the one who acts stands for its government or forces
-        # ("Iran launched missiles", "accused Moscow of shelling"; GUIDE.md: perpetrators
-        # are the entities the text names)
-        return hit.key
+    if hit and ctx.entity_of(head) is hit:
+        # a people named as the actor ("Palestinians and the police clashed"); a country or
+        # city named as the one who acts stands for its government or forces ("Iran
+        # launched missiles", "accused Moscow of shelling"; GUIDE.md: perpetrators are the
+        # entities the text names)
+        if hit.type is EntityType.COMMUNITY:
+            return hit.key
+        if hit.type is EntityType.PLACE and _not_locative(ctx, hit):
+            return hit.key
     lemma = head.lemma_.lower()
     instruments = ctx.lex.words("context", "instrument_nouns")
     if hit is None and (lemma in instruments or head.lower_ in instruments):

@@ -253,12 +253,12 @@ class TimeFinder:
         after = lowers[i + 2]
         if i + 3 < len(toks) and toks[i + 3].pos_ in {"DET", "NOUN", "PROPN", "PRON", "NUM"}:
             return None  # "two days before the vote": counted from that, not the last time
-        mention = self._mention(toks[i], toks[i + 2], "ANAPHORIC_TIME")
         if after in self.count_ago and self.published is not None:
             day = self.published - timedelta(days=n * unit_days)
             return TimeValue(
                 DatePrecision.DAY, day, None, self._mention(toks[i], toks[i + 2], "TIME")
             )
+        mention = self._mention(toks[i], toks[i + 2], "ANAPHORIC_TIME")
         if after in self.count_before:
             return self._shifted(-n * unit_days, mention)
         if after in self.count_after:
